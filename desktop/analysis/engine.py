@@ -1,0 +1,42 @@
+"""Runs the whole analysis of one document: parse in paragraphs, then the extractors over the parse."""
+
+from __future__ import annotations
+
+from desktop.analysis.entities import extract_entities
+from desktop.analysis.facts import build_facts
+from desktop.analysis.numbers import extract_numbers
+from desktop.analysis.pipeline import Cancelled, Progress, _ignore, _never, load_pipeline, model_version, parse
+from desktop.analysis.quotes import extract_quotes
+from desktop.analysis.records import Analysis
+from desktop.config import ModelChoice
+
+# Bump when extractor output changes, so cached analyses in the library are recomputed.
+ENGINE_VERSION = "1"
+
+# Share of the progress bar given to spaCy; the extractors take the rest.
+_PARSE_SHARE = 0.95
+
+
+def analyze_text(
+    text: str,
+    model: ModelChoice | None = None,
+    progress: Progress = _ignore,
+    cancelled: Cancelled = _never,
+) -> Analysis:
+    model = model or ModelChoice.from_environment()
+    nlp = load_pipeline(model.name, model.fast_gemm)
+    parsed = parse(text, nlp, lambda f: progress(f * _PARSE_SHARE), cancelled)
+    entities = extract_entities(parsed)
+    quotes = extract_quotes(parsed, entities)
+    numbers = extract_numbers(parsed, entities)
+    facts = build_facts(parsed, entities, quotes, numbers)
+    progress(1.0)
+    return Analysis(
+        model_name=model.name,
+        model_version=model_version(nlp),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        numbers=tuple(numbers),
+        facts=tuple(facts),
+        engine_version=ENGINE_VERSION,
+    )

@@ -1,0 +1,185 @@
+"""Loads the spaCy pipeline by name and runs it over a text as a stream of paragraphs.
+
+One nlp() call on a long article holds the GIL for hundreds of milliseconds and would freeze the
+reading window, so the text is fed to nlp.pipe in paragraphs (very long lines are cut into chunks),
+with progress reported and cancellation checked between them. Offsets are mapped back into the
+whole text by ParsedText.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+Progress = Callable[[float], None]
+Cancelled = Callable[[], bool]
+
+MAX_CHUNK = 3000
+_PIPE_BATCH = 16
+
+
+class ModelError(Exception):
+    """The chosen spaCy pipeline cannot be loaded; the message says what to install."""
+
+
+class AnalysisCancelled(Exception):
+    """Raised between batches when the caller's `cancelled()` turns true."""
+
+
+def _never() -> bool:
+    return False
+
+
+def _ignore(_fraction: float) -> None:
+    pass
+
+
+_models: dict[tuple[str, bool], Language] = {}
+_models_lock = threading.Lock()
+
+
+def model_package(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def load_pipeline(name: str, fast_gemm: bool = True) -> Language:
+    """The named pipeline, loaded once per process (and per gemm choice)."""
+    key = (name, fast_gemm)
+    with _models_lock:
+        if key in _models:
+            return _models[key]
+        import spacy
+
+        from desktop.analysis.fast_ops import use_fast_gemm
+
+        use_fast_gemm(fast_gemm)
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise ModelError(
+                f"The spaCy pipeline '{name}' is not installed. Install it into Factlight's environment "
+                f"(for example: pip install {model_package(name)}) or choose another with --model."
+            ) from exc
+        finally:
+            use_fast_gemm(False)
+        _models[key] = nlp
+        return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return str(nlp.meta.get("version", ""))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    doc: Doc
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.doc.text)
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence with its absolute offsets and the paragraph it sits in."""
+
+    start: int
+    end: int
+    span: Span
+    paragraph: Paragraph
+
+
+class ParsedText:
+    """A text and its paragraphs' spaCy Docs, with offsets mapped back into the whole text."""
+
+    def __init__(self, text: str, paragraphs: list[Paragraph]):
+        self.text = text
+        self.paragraphs = paragraphs
+        self._starts = [p.start for p in paragraphs]
+
+    def paragraph_at(self, offset: int) -> Paragraph | None:
+        from bisect import bisect_right
+
+        i = bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.paragraphs[i].end:
+            return self.paragraphs[i]
+        return None
+
+    def sentences(self) -> Iterator[SentenceSpan]:
+        for para in self.paragraphs:
+            for sent in para.doc.sents:
+                yield SentenceSpan(para.start + sent.start_char, para.start + sent.end_char, sent, para)
+
+    def sentence_at(self, offset: int) -> SentenceSpan | None:
+        para = self.paragraph_at(offset)
+        if para is None:
+            return None
+        local = offset - para.start
+        for sent in para.doc.sents:
+            if sent.start_char <= local < sent.end_char:
+                return SentenceSpan(para.start + sent.start_char, para.start + sent.end_char, sent, para)
+        return None
+
+    def token_span(self, para: Paragraph, span: Span) -> tuple[int, int]:
+        return para.start + span.start_char, para.start + span.end_char
+
+
+_SOFT_BREAK = re.compile(r"(?<=[.!?;:])\s+|\s+")
+
+
+def split_paragraphs(text: str, max_chunk: int = MAX_CHUNK) -> list[tuple[int, str]]:
+    """(offset, paragraph) pairs for every non-blank line; lines longer than max_chunk are cut at spaces."""
+    pieces: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        while len(line) > max_chunk:
+            cut = _best_cut(line, max_chunk)
+            pieces.append((start, line[:cut]))
+            start += cut
+            line = line[cut:]
+        if line.strip():
+            pieces.append((start, line))
+    return pieces
+
+
+def _best_cut(line: str, limit: int) -> int:
+    """Cut after a sentence end if one is in the last third of the window, else after a space, else hard."""
+    window = line[:limit]
+    for pattern in (r"[.!?][\"'”’)]?\s", r"\s"):
+        matches = [m.end() for m in re.finditer(pattern, window)]
+        if matches and matches[-1] > limit // 3:
+            return matches[-1]
+    return limit
+
+
+def parse(
+    text: str,
+    nlp: Language,
+    progress: Progress = _ignore,
+    cancelled: Cancelled = _never,
+) -> ParsedText:
+    """Run `nlp` over `text` paragraph by paragraph; raises AnalysisCancelled when asked to stop."""
+    pieces = split_paragraphs(text)
+    total = sum(len(p) for _, p in pieces) or 1
+    done = 0
+    paragraphs: list[Paragraph] = []
+    docs = nlp.pipe((p for _, p in pieces), batch_size=_PIPE_BATCH)
+    for (offset, piece), doc in zip(pieces, docs, strict=True):
+        paragraphs.append(Paragraph(offset, doc))
+        done += len(piece)
+        progress(done / total)
+        if cancelled():
+            raise AnalysisCancelled()
+    return ParsedText(text, paragraphs)

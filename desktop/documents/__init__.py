@@ -1,0 +1,8 @@
+"""Files to Documents: one module per format, no Qt and no analysis here."""
+
+from __future__ import annotations
+
+from desktop.documents.loader import FORMATS, MAX_BYTES, load, supported_suffixes
+from desktop.documents.model import Document, DocumentError
+
+__all__ = ["FORMATS", "MAX_BYTES", "Document", "DocumentError", "load", "supported_suffixes"]

@@ -1,0 +1,56 @@
+"""Turns a file's bytes into text: BOMs first, then UTF-8, then detection; newlines become \n."""
+
+from __future__ import annotations
+
+import codecs
+
+from desktop.documents.model import DocumentError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control characters that never occur in text files; a few of them mean the file is binary.
+_BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+
+
+def decode_text(data: bytes, name: str = "the file") -> str:
+    """Decode `data` as text or raise DocumentError saying why it is not text."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return normalise_newlines(data[len(bom):].decode(encoding))
+            except UnicodeDecodeError as exc:
+                raise DocumentError(f"{name} says it is {encoding.upper()} but is not valid {encoding.upper()}.") from exc
+    if looks_binary(data):
+        raise DocumentError(f"{name} is not a text document (it contains binary data).")
+    try:
+        return normalise_newlines(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return normalise_newlines(_detect(data, name))
+
+
+def looks_binary(data: bytes, sample: int = 8192) -> bool:
+    head = data[:sample]
+    if b"\x00" in head:
+        return True
+    odd = sum(1 for b in head if b in _BINARY_BYTES)
+    return odd > max(2, len(head) // 100)
+
+
+def _detect(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise DocumentError(f"{name} is not in a text encoding Factlight can recognise.")
+    return str(best)
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

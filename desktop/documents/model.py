@@ -1,0 +1,55 @@
+"""The Document record every format loader produces, and the one error they raise."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class DocumentError(Exception):
+    """A file that cannot be opened as an article; the message is meant for a person."""
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    title: str | None
+    format: str
+    path: str | None
+    sha256: str
+    metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        format: str,
+        path: str | Path | None = None,
+        title: str | None = None,
+        metadata: dict[str, str] | None = None,
+    ) -> Document:
+        return cls(
+            text=text,
+            title=title if title is not None else first_line_title(text),
+            format=format,
+            path=str(path) if path is not None else None,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            metadata=dict(metadata or {}),
+        )
+
+    @property
+    def display_name(self) -> str:
+        if self.title:
+            return self.title
+        return Path(self.path).name if self.path else "Untitled"
+
+
+def first_line_title(text: str, limit: int = 200) -> str | None:
+    """The first non-blank line, when it is short enough to be a headline."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            return line if len(line) <= limit else None
+    return None
