@@ -5,7 +5,15 @@ from __future__ import annotations
 from desktop.analysis.entities import extract_entities
 from desktop.analysis.facts import build_facts
 from desktop.analysis.numbers import extract_numbers
-from desktop.analysis.pipeline import Cancelled, Progress, _ignore, _never, load_pipeline, model_version, parse
+from desktop.analysis.pipeline import (
+    Cancelled,
+    Progress,
+    ignore_progress,
+    load_pipeline,
+    model_version,
+    never_cancelled,
+    parse,
+)
 from desktop.analysis.quotes import extract_quotes
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
@@ -20,8 +28,8 @@ _PARSE_SHARE = 0.95
 def analyze_text(
     text: str,
     model: ModelChoice | None = None,
-    progress: Progress = _ignore,
-    cancelled: Cancelled = _never,
+    progress: Progress = ignore_progress,
+    cancelled: Cancelled = never_cancelled,
 ) -> Analysis:
     model = model or ModelChoice.from_environment()
     nlp = load_pipeline(model.name, model.fast_gemm)

@@ -33,11 +33,11 @@ class AnalysisCancelled(Exception):
     """Raised between batches when the caller's `cancelled()` turns true."""
 
 
-def _never() -> bool:
+def never_cancelled() -> bool:
     return False
 
 
-def _ignore(_fraction: float) -> None:
+def ignore_progress(_fraction: float) -> None:
     pass
 
 
@@ -167,8 +167,8 @@ def _best_cut(line: str, limit: int) -> int:
 def parse(
     text: str,
     nlp: Language,
-    progress: Progress = _ignore,
-    cancelled: Cancelled = _never,
+    progress: Progress = ignore_progress,
+    cancelled: Cancelled = never_cancelled,
 ) -> ParsedText:
     """Run `nlp` over `text` paragraph by paragraph; raises AnalysisCancelled when asked to stop."""
     pieces = split_paragraphs(text)

@@ -1,0 +1,81 @@
+"""The paragraph stream: offsets mapped back into the whole text, progress, cancellation, gemm paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from desktop.analysis.engine import analyze_text
+from desktop.analysis.pipeline import (
+    AnalysisCancelled,
+    ModelError,
+    load_pipeline,
+    parse,
+    split_paragraphs,
+)
+from desktop.config import DEFAULT_MODEL, ModelChoice
+
+ARTICLES = Path(__file__).parent.parent / "fixtures" / "articles"
+
+
+def test_paragraph_offsets_point_into_the_text():
+    text = "First line.\n\n  Second one here.\nThird.\n"
+    pieces = split_paragraphs(text)
+    assert [p for _, p in pieces] == ["First line.", "  Second one here.", "Third."]
+    for offset, piece in pieces:
+        assert text[offset : offset + len(piece)] == piece
+
+
+def test_enormous_line_is_cut_into_chunks_that_tile_it():
+    line = "Word after word goes on. " * 2000
+    pieces = split_paragraphs(line, max_chunk=3000)
+    assert len(pieces) > 10
+    assert all(len(p) <= 3000 for _, p in pieces)
+    assert "".join(p for _, p in pieces) == line
+    # Cuts fall after a sentence end, so no sentence is split.
+    assert all(p.endswith(". ") for _, p in pieces[:-1])
+
+
+def test_token_offsets_are_absolute(nlp_pipeline):
+    text = (ARTICLES / "rferl-johnson-putin.txt").read_text(encoding="utf-8")
+    parsed = parse(text, nlp_pipeline)
+    for para in parsed.paragraphs:
+        for token in para.doc:
+            start = para.start + token.idx
+            assert text[start : start + len(token.text)] == token.text
+    starts = [s.start for s in parsed.sentences()]
+    assert starts == sorted(starts)
+    kirby = text.index("John Kirby")
+    assert parsed.sentence_at(kirby).start <= kirby < parsed.sentence_at(kirby).end
+
+
+def test_progress_rises_to_one_and_cancel_stops(nlp_pipeline):
+    text = (ARTICLES / "rferl-johnson-putin.txt").read_text(encoding="utf-8")
+    seen: list[float] = []
+    parse(text, nlp_pipeline, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0)
+    calls = []
+
+    def cancel_after_three() -> bool:
+        calls.append(1)
+        return len(calls) >= 3
+
+    with pytest.raises(AnalysisCancelled):
+        parse(text, nlp_pipeline, cancelled=cancel_after_three)
+    assert len(calls) == 3
+
+
+def test_missing_model_is_a_clear_error():
+    with pytest.raises(ModelError, match="pip install xx-missing-model"):
+        load_pipeline("xx_missing_model")
+
+
+def test_numpy_gemm_gives_the_same_analysis_as_blis():
+    """The fast matrix product is on by default; it must not change a single record."""
+    for name in ("rferl-johnson-putin.txt", "livescience-tng50-simulation.txt"):
+        text = (ARTICLES / name).read_text(encoding="utf-8")
+        fast = analyze_text(text, ModelChoice(DEFAULT_MODEL, fast_gemm=True))
+        stock = analyze_text(text, ModelChoice(DEFAULT_MODEL, fast_gemm=False))
+        assert fast == stock
+        assert len(fast.entities) > 10
