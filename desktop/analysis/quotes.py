@@ -1,10 +1,273 @@
-"""Direct quotations and who said them."""
+"""Direct quotations: pairing quotation marks over the whole text, and telling quotes from titles and labels.
+
+Marks are paired by one linear scan of the whole document rather than per paragraph, because news style
+runs a quotation over several paragraphs by repeating the opening mark at each paragraph start and
+closing it only at the end. Single quotes are paired separately within a paragraph, skipping the
+apostrophes of "don't", "Johnson’s" and "the '90s". Who said each quote is speakers.py's business;
+this module decides which quoted stretches are quotations at all: a short fragment in quotation marks
+("tough on China", “Star Wars”) is a title or a label unless somebody is said to have said it.
+"""
 
 from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from desktop.analysis.pipeline import ParsedText
 from desktop.analysis.records import Entity, Quote
 
+# Opening mark -> the closing marks that end it. “ closes „ in German style; guillemets and CJK
+# corner brackets cost nothing to support.
+_DOUBLE_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "‟": "”"}
+_STRAIGHT = '"'
+_DOUBLE_MARKS = re.compile('[“”„‟«»「」『』"]')
+
+_SINGLE_MARKS = re.compile("['‘’‚]")
+# An apostrophe at a word start: the '90s, 'em, 'tis, rock 'n' roll, 'cause.
+_ELISION = re.compile(r"(?:\d\ds?\b|\d0s|em\b|tis\b|twas\b|n\b|til\b|cause\b|bout\b)", re.IGNORECASE)
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words a title keeps in lower case ("Pirates of the Caribbean").
+_MINOR_WORDS = frozenset("a an and as at but by de for from in into nor of on or the to with vs".split())  # noqa: SIM905
+
+# A quote of this many words or more is a quotation even with nobody attached to it.
+SENTENCE_WORDS = 5
+# How many later single marks an opening one may look through for its closing one (keeps the scan linear).
+_SINGLE_LOOKAHEAD = 100
+_OPEN_CONTEXT = frozenset("([{—–-/\u00a0")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted stretch of text: [start, end) covers the marks."""
+
+    start: int
+    end: int
+
 
 def extract_quotes(parsed: ParsedText, entities: list[Entity]) -> list[Quote]:
-    return []
+    """Every direct quotation in the text, with its speaker where one can be found."""
+    from desktop.analysis.speakers import attribute_speakers
+
+    text = parsed.text
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    attributions = attribute_speakers(parsed, entities, spans)
+    quotes: list[Quote] = []
+    seen_fragments: set[str] = set()
+    for span, attribution in zip(spans, attributions, strict=True):
+        inner = quote_content(text, span)
+        words = _WORD.findall(inner)
+        if not words:
+            continue
+        short = len(words) < SENTENCE_WORDS and not _has_inner_sentence_break(inner)
+        if short:
+            key = " ".join(w.lower() for w in words)
+            repeated = key in seen_fragments
+            seen_fragments.add(key)
+            # A term quoted again and again is a label ("phase one"), not something said twice.
+            if repeated:
+                continue
+            if attribution.speaker is None:
+                continue
+            if is_title_like(words) and not attribution.adjacent:
+                continue
+        quotes.append(
+            Quote(span.start, span.end, text[span.start : span.end], attribution.speaker, attribution.cue)
+        )
+    return quotes
+
+
+def quote_content(text: str, span: QuoteSpan) -> str:
+    """The words between the marks, with the marks of continued paragraphs left in."""
+    return text[span.start + 1 : span.end - 1] if span.end - span.start >= 2 else ""
+
+
+def is_title_like(words: list[str]) -> bool:
+    """True for “Star Wars”, “Mary Poppins”: every word but the small ones capitalised."""
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content) and words[0][0].isupper()
+
+
+def _has_inner_sentence_break(inner: str) -> bool:
+    return re.search(r"[.!?]\s+\S", inner.strip()) is not None
+
+
+# ---------------------------------------------------------------------------------------------- pairing
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All quoted stretches, double and single, outermost only, in text order."""
+    breaks = _paragraph_breaks(text)
+    doubles = _pair_double_marks(text, breaks)
+    starts = [d.start for d in doubles]
+    singles = [s for s in _pair_single_marks(text, doubles) if not _crosses(s, doubles, starts)]
+    spans = sorted(doubles + singles, key=lambda s: (s.start, -s.end))
+    outermost: list[QuoteSpan] = []
+    for span in spans:
+        if outermost and span.start < outermost[-1].end:
+            continue  # nested (a quote within a quote) or crossing: the outer one stands for both
+        outermost.append(span)
+    return outermost
+
+
+def _crosses(span: QuoteSpan, others: list[QuoteSpan], starts: list[int]) -> bool:
+    """True when span partly overlaps one of the sorted, disjoint others (nesting either way is fine)."""
+    k = max(0, bisect_right(starts, span.start) - 1)
+    while k < len(others) and others[k].start < span.end:
+        other = others[k]
+        nested = (other.start <= span.start and span.end <= other.end) or (
+            span.start <= other.start and other.end <= span.end
+        )
+        if other.end > span.start and not nested:
+            return True
+        k += 1
+    return False
+
+
+def _paragraph_breaks(text: str) -> re.Pattern[str]:
+    """What ends a paragraph: a blank line when the text uses them (so hard-wrapped lines stay one
+    paragraph), else any line break."""
+    if re.search(r"\n[ \t\r\f\v]*\n", text):
+        return re.compile(r"\n[ \t\r\f\v]*\n")
+    return re.compile(r"\n")
+
+
+def _straight_role(text: str, i: int) -> str:
+    """'open', 'close' or 'either' for a straight double quote, judged by its neighbours."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    opens = (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
+    closes = not before.isspace() and before not in _OPEN_CONTEXT and (after.isspace() or not after.isalnum())
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
+
+
+def _pair_double_marks(text: str, breaks: re.Pattern[str]) -> list[QuoteSpan]:
+    spans: list[QuoteSpan] = []
+    open_at = -1  # index of the opening mark of the quote being read, -1 when none
+    open_mark = ""
+    checked_from = 0  # paragraph breaks before this have been dealt with for the open quote
+    for match in _DOUBLE_MARKS.finditer(text):
+        i = match.start()
+        mark = match.group()
+        if mark == _STRAIGHT:
+            role = _straight_role(text, i)
+        elif mark in _DOUBLE_OPENERS and not (open_at >= 0 and mark in _DOUBLE_OPENERS.get(open_mark, "")):
+            role = "open"
+        else:
+            role = "close"
+        if open_at >= 0:
+            paragraph_end = breaks.search(text, checked_from, i)
+            if paragraph_end is not None:
+                if role != "close" and _starts_paragraph(text, i, paragraph_end.end()):
+                    # The same quotation goes on in the next paragraph: its opening mark is repeated.
+                    checked_from = i + 1
+                    continue
+                spans.extend(_unclosed(text, open_at, paragraph_end.start()))
+                open_at = -1
+        if open_at < 0:
+            if role != "close":
+                open_at, open_mark, checked_from = i, mark, i + 1
+            continue
+        if role == "open":
+            # A new opening while one is open: the first never closed within its sentence run.
+            open_at, open_mark, checked_from = i, mark, i + 1
+            continue
+        spans.append(QuoteSpan(open_at, i + 1))
+        open_at = -1
+    if open_at >= 0:
+        paragraph_end = breaks.search(text, checked_from)
+        spans.extend(_unclosed(text, open_at, paragraph_end.start() if paragraph_end else len(text)))
+    return spans
+
+
+def _starts_paragraph(text: str, i: int, paragraph_start: int) -> bool:
+    """True when the mark at i is the first thing in the paragraph that starts at paragraph_start."""
+    return not text[paragraph_start:i].strip()
+
+
+def _unclosed(text: str, open_at: int, limit: int) -> list[QuoteSpan]:
+    """A quote whose closing mark is missing runs to the end of its paragraph."""
+    end = len(text[open_at:limit].rstrip()) + open_at
+    if end - open_at < 2 or not _WORD.search(text, open_at, end):
+        return []
+    return [QuoteSpan(open_at, end)]
+
+
+def _pair_single_marks(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    """‘…’ and '…' within one line, skipping apostrophes; marks inside double quotes are ignored."""
+    spans: list[QuoteSpan] = []
+    marks = [m.start() for m in _SINGLE_MARKS.finditer(text)]
+    if not marks:
+        return spans
+    inside_double = _inside_spans(marks, doubles)
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        if inside_double[k] or not _single_opens(text, i):
+            k += 1
+            continue
+        line_end = text.find("\n", i)
+        line_end = len(text) if line_end < 0 else line_end
+        chosen = -1
+        fallback = -1
+        j = k + 1
+        while j < len(marks) and marks[j] < line_end and j - k <= _SINGLE_LOOKAHEAD:
+            m = marks[j]
+            if inside_double[j] or (_single_opens(text, m) and text[m] in "‘‚"):
+                break  # a double quote or an unambiguous new opening first: this one is unmatched
+            if _single_closes(text, m):
+                if fallback < 0:
+                    fallback = j
+                if not _looks_plural_possessive(text, m):
+                    chosen = j
+                    break
+            j += 1
+        if chosen < 0:
+            chosen = fallback
+        if chosen < 0:
+            k += 1
+            continue
+        end = marks[chosen] + 1
+        if _WORD.search(text, i + 1, end - 1) and len(re.sub(r"\W", "", text[i + 1 : end - 1])) >= 2:
+            spans.append(QuoteSpan(i, end))
+        k = chosen + 1
+    return spans
+
+
+def _inside_spans(positions: list[int], spans: list[QuoteSpan]) -> list[bool]:
+    """For sorted positions, whether each lies strictly inside one of the sorted spans."""
+    flags = []
+    s = 0
+    for pos in positions:
+        while s < len(spans) and spans[s].end <= pos:
+            s += 1
+        flags.append(s < len(spans) and spans[s].start < pos < spans[s].end - 1)
+    return flags
+
+
+def _single_opens(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if not (before.isspace() or before in _OPEN_CONTEXT or before in '“"„«'):
+        return False
+    if after.isspace() or not (after.isalnum() or after in '“"…'):
+        return False
+    return _ELISION.match(text, i + 1) is None
+
+
+def _single_closes(text: str, i: int) -> bool:
+    before = text[i - 1]
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def _looks_plural_possessive(text: str, i: int) -> bool:
+    """ "the players’ union": an s, the mark, a space and a lower-case word."""
+    return text[i - 1] in "sS" and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3].islower()

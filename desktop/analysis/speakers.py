@@ -1,0 +1,592 @@
+"""Who said each quote: the attribution as written, the name it resolves to, and the cue verb.
+
+Attribution reads the dependency parse: the speech verb whose clause holds the quote ("Kirby said
+…“…”", "“…,” he said"), else one attached to the quote, a dash or colon attribution ("— John Kirby"),
+a speech verb elsewhere in the quote's sentence, or the sentence next to it. A quote with none of
+these that follows another quote in the same paragraph, or opens the paragraph after it, continues
+the previous speaker (news style). Names resolve to the fullest name in the document, he/she to the
+person most recently the subject of a clause, and descriptions to the entity they speak for ("a
+spokesperson for Johnson’s office" -> Boris Johnson, "the president" -> the person titled President).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.analysis.pipeline import Paragraph, ParsedText, SentenceSpan
+from desktop.analysis.records import Entity, Speaker
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from desktop.analysis.quotes import QuoteSpan
+
+# Lemmas of verbs that report speech or writing.
+SPEECH_VERBS = frozenset(
+    """say tell add state note explain claim insist argue stress warn declare announce write ask reply
+    respond answer acknowledge admit confirm deny suggest recall remark comment observe conclude concede
+    complain joke quip shout yell whisper tweet post report describe call denounce accuse charge contend
+    maintain assert predict promise vow pledge urge demand emphasise emphasize reiterate clarify express
+    hint mention testify recount counter retort boast lament caution proclaim depict characterize
+    characterise term label dub condemn criticize criticise praise blast slam hail agree disagree speak
+    tout question wonder muse sigh scoff cry exclaim plead estimate project forecast""".split()  # noqa: SIM905
+)
+_SUBJECTS = ("nsubj",)
+# Clauses that share the subject of the clause they hang from ("…, telling them to …").
+_SUBJECT_SHARING = ("conj", "xcomp", "advcl", "pcomp")
+_MAIN_CLAUSE_LINKS = frozenset({"ROOT", "parataxis", "conj", "ccomp"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_PRONOUN_RESOLVE_WINDOW = 2500  # characters back to look for the person a pronoun stands for
+# Nouns for someone or something that speaks for another ("a Kremlin statement", "a spokesperson for X").
+_SPEAKS_FOR = frozenset(
+    """spokesperson spokesman spokeswoman spokespeople representative statement office aide release
+    communique communiqué announcement readout ministry embassy""".split()  # noqa: SIM905
+)
+_SAME_ROLE = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson"}
+# Documents whose words are their publisher's ("reports released by the Inspector General").
+_DOCUMENTS = frozenset(
+    """report statement study letter document paper release memo filing audit review""".split()  # noqa: SIM905
+)
+_PUBLISHING = frozenset(["release", "publish", "issue", "send", "file", "produce", "post"])
+_NAME_KINDS = ("person", "organization", "place", "group")
+_DASH_ATTRIBUTION = re.compile(r"[ \t]*[,.]?[ \t]*(?:—|–|--|-)[ \t]*")
+_TITLES = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|col|sen|rep|gov)\.?\s+", re.IGNORECASE
+)
+# Capitalised titles that precede a name without being part of it.
+_TITLE_WORDS = frozenset(
+    """president chancellor minister prime secretary senator sen governor gov mayor general gen colonel col
+    captain capt coach director chairman chairwoman chair judge justice ambassador pope king queen
+    prince princess sheikh premier deputy vice foreign defense defence state chief officer ceo mr mrs ms
+    dr prof sir lord lady dame rep representative commissioner spokesman spokeswoman spokesperson""".split()  # noqa: SIM905
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: Speaker | None = None
+    cue: str | None = None
+    # The attribution touches the quote ("“Yes,” he said"): a capitalised fragment is then still a quote.
+    adjacent: bool = False
+
+
+NO_ATTRIBUTION = Attribution()
+
+
+def attribute_speakers(
+    parsed: ParsedText, entities: list[Entity], spans: list[QuoteSpan]
+) -> list[Attribution]:
+    """One Attribution per quote span, in order."""
+    resolver = SpeakerResolver(parsed, entities, spans)
+    results: list[Attribution] = []
+    previous: tuple[QuoteSpan, Attribution] | None = None
+    for span in spans:
+        attribution = resolver.attribute(span)
+        if attribution.speaker is None and previous is not None and resolver.continues(previous[0], span):
+            attribution = Attribution(previous[1].speaker, previous[1].cue, adjacent=False)
+        results.append(attribution)
+        if attribution.speaker is not None:
+            previous = (span, attribution)
+        elif previous is not None and not resolver.continues(previous[0], span):
+            previous = None
+    return results
+
+
+class SpeakerResolver:
+    """The parse of one document indexed for attribution: quote membership, entities, salient people."""
+
+    def __init__(self, parsed: ParsedText, entities: list[Entity], spans: list[QuoteSpan]):
+        self.parsed = parsed
+        self.text = parsed.text
+        self.spans = spans
+        self.entities = sorted(entities, key=lambda e: (e.start, -e.end))
+        self._entity_starts = [e.start for e in self.entities]
+        self.sentences: list[SentenceSpan] = list(parsed.sentences())
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._paragraph_index = {id(p): i for i, p in enumerate(parsed.paragraphs)}
+        self._in_quote = self._mark_quoted_tokens()
+        self._person_names = self._collect_person_names()
+        self._subjects: list[tuple[int, str]] = []  # (offset, name) of people who are clause subjects
+        self._titled: list[tuple[int, str, frozenset[str]]] = []  # (offset, name, title words)
+        self._index_people()
+        self._spoken: list[tuple[int, str, str]] = []  # (offset, role head, canonical) of earlier speakers
+
+    # ------------------------------------------------------------------------------------ indexing
+
+    def _mark_quoted_tokens(self) -> dict[int, list[bool]]:
+        marks: dict[int, list[bool]] = {}
+        k = 0
+        for para in self.parsed.paragraphs:
+            flags = []
+            for tok in para.doc:
+                start = para.start + tok.idx
+                while k < len(self.spans) and self.spans[k].end <= start:
+                    k += 1
+                flags.append(k < len(self.spans) and self.spans[k].start <= start)
+            marks[id(para)] = flags
+        return marks
+
+    def quoted(self, tok: Token, para: Paragraph) -> bool:
+        return self._in_quote[id(para)][tok.i]
+
+    def entity_at(self, offset: int) -> Entity | None:
+        i = bisect_right(self._entity_starts, offset) - 1
+        while i >= 0 and i > len(self.entities) - 1:
+            i -= 1
+        if i >= 0 and self.entities[i].start <= offset < self.entities[i].end:
+            return self.entities[i]
+        return None
+
+    def _collect_person_names(self) -> list[str]:
+        """Full names people go by: PERSON entities, and runs of proper nouns such as "Zach Parise"
+        (the small model misses or mislabels some names; a title word ends a run)."""
+        names = {_bare_name(e.canonical or e.text) for e in self.entities if e.kind == "person"}
+        names |= {_bare_name(e.text) for e in self.entities if e.kind == "person"}
+        for para in self.parsed.paragraphs:
+            for tok in para.doc:
+                if tok.pos_ == "PROPN" and not (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
+                    run = _name_run(tok)
+                    if len(run) >= 2:
+                        names.add(" ".join(run))
+        return sorted((n for n in names if n), key=len, reverse=True)
+
+    def _index_people(self) -> None:
+        """Where each person is a clause subject (for he/she) and which titles name them (for "the coach")."""
+        for sent in self.sentences:
+            para = sent.paragraph
+            for tok in sent.span:
+                if self.quoted(tok, para):
+                    continue
+                offset = para.start + tok.idx
+                entity = self.entity_at(offset)
+                if entity is None or entity.kind != "person":
+                    continue
+                name = self.person_name(entity)
+                if tok.dep_ in ("nsubj", "nsubjpass"):
+                    self._subjects.append((offset, name))
+                if tok.dep_ != "compound" or tok.head.idx + para.start >= entity.end:
+                    words = set(_title_words(tok, para, entity))
+                    if entity.role:
+                        words |= {w.lower() for w in re.findall(r"[^\W\d_]+", entity.role)}
+                    if words:
+                        self._titled.append((offset, name, frozenset(words)))
+
+    # -------------------------------------------------------------------------------- attribution
+
+    def attribute(self, span: QuoteSpan) -> Attribution:
+        sentences = self._sentences_over(span)
+        cue = self._cue_in_clause(span, sentences) or self._cue_attached(span, sentences)
+        if cue is None:
+            dashed = self._dash_or_colon(span)
+            if dashed is not None:
+                return dashed
+            cue = self._cue_in_sentences(span, sentences) or self._cue_next_door(span, sentences)
+        if cue is None:
+            return NO_ATTRIBUTION
+        verb, para = cue
+        subject = self._speaker_of(verb, para)
+        if subject is None:
+            return NO_ATTRIBUTION
+        speaker = self._speaker(subject, para, span.start)
+        adjacent = self._touches(span, [verb, subject], para)
+        cue_text = "according to" if verb.lower_ == "according" else verb.lower_
+        return Attribution(speaker, cue_text, adjacent)
+
+    def continues(self, earlier: QuoteSpan, later: QuoteSpan) -> bool:
+        """True when `later` can carry on `earlier`'s speaker: same paragraph, or it opens the next one."""
+        first = self.parsed.paragraph_at(earlier.end - 1)
+        second = self.parsed.paragraph_at(later.start)
+        if first is None or second is None:
+            return False
+        if first is second:
+            return True
+        i, j = self._paragraph_index[id(first)], self._paragraph_index[id(second)]
+        return j == i + 1 and not self.text[second.start : later.start].strip()
+
+    def _sentences_over(self, span: QuoteSpan) -> list[SentenceSpan]:
+        i = max(0, bisect_right(self._sentence_starts, span.start) - 1)
+        found = []
+        while i < len(self.sentences) and self.sentences[i].start < span.end:
+            if self.sentences[i].end > span.start:
+                found.append(self.sentences[i])
+            i += 1
+        return found
+
+    def _inside(self, tok: Token, para: Paragraph, span: QuoteSpan) -> bool:
+        offset = para.start + tok.idx
+        return span.start <= offset < span.end
+
+    def _cue_in_clause(
+        self, span: QuoteSpan, sentences: list[SentenceSpan]
+    ) -> tuple[Token, Paragraph] | None:
+        """The nearest speech verb above the quote in the parse tree ("Kirby said … “…”")."""
+        best: tuple[int, Token, Paragraph] | None = None
+        for sent in sentences:
+            para = sent.paragraph
+            for tok in sent.span:
+                if (
+                    tok.is_punct
+                    or not self._inside(tok, para, span)
+                    or (tok.head.i != tok.i and self._inside(tok.head, para, span))
+                ):
+                    continue
+                cur, steps = tok, 0
+                while cur.head.i != cur.i and steps < 12:
+                    cur, steps = cur.head, steps + 1
+                    if not self.quoted(cur, para) and is_speech_cue(cur):
+                        if best is None or steps < best[0]:
+                            best = (steps, cur, para)
+                        break
+        return (best[1], best[2]) if best else None
+
+    def _cue_attached(self, span: QuoteSpan, sentences: list[SentenceSpan]) -> tuple[Token, Paragraph] | None:
+        """A speech verb hanging from the quote ("“…,” he said" parsed as parataxis)."""
+        for sent in sentences:
+            para = sent.paragraph
+            for tok in sent.span:
+                if is_speech_cue(tok) and not self.quoted(tok, para) and self._inside(tok.head, para, span):
+                    return tok, para
+        return None
+
+    def _cue_in_sentences(
+        self, span: QuoteSpan, sentences: list[SentenceSpan]
+    ) -> tuple[Token, Paragraph] | None:
+        """Any speech verb outside quotes in the quote's sentences, the nearest one."""
+        best: tuple[int, Token, Paragraph] | None = None
+        for sent in sentences:
+            para = sent.paragraph
+            for tok in sent.span:
+                if is_speech_cue(tok) and not self.quoted(tok, para) and _in_main_clause(tok):
+                    offset = para.start + tok.idx
+                    distance = span.start - offset if offset < span.start else offset - span.end
+                    if best is None or distance < best[0]:
+                        best = (distance, tok, para)
+        return (best[1], best[2]) if best else None
+
+    def _cue_next_door(
+        self, span: QuoteSpan, sentences: list[SentenceSpan]
+    ) -> tuple[Token, Paragraph] | None:
+        """An attribution cut off as its own sentence: "Parise said:" before, ", he said." after."""
+        if not sentences:
+            return None
+        first, last = sentences[0], sentences[-1]
+        k = self._sentence_starts.index(first.start) if first.start in self._sentence_starts else -1
+        before = self.sentences[k - 1] if k > 0 else None
+        if before is not None and before.paragraph is first.paragraph:
+            gap = self.text[before.end : span.start]
+            if not gap.strip() and self.text[before.start : before.end].rstrip().endswith((":", ",")):
+                cue = self._first_cue(before)
+                if cue is not None:
+                    return cue
+        k = self._sentence_starts.index(last.start)
+        after = self.sentences[k + 1] if k + 1 < len(self.sentences) else None
+        closing = self.text[max(span.start, span.end - 3) : span.end]
+        if (
+            after is not None
+            and after.paragraph is last.paragraph
+            and not self.text[span.end : after.start].strip()
+        ):
+            opener = self.text[after.start : after.start + 1]
+            if "," in closing or opener.islower():
+                return self._first_cue(after)
+        return None
+
+    def _first_cue(self, sent: SentenceSpan) -> tuple[Token, Paragraph] | None:
+        for tok in sent.span:
+            if is_speech_cue(tok) and not self.quoted(tok, sent.paragraph):
+                return tok, sent.paragraph
+        return None
+
+    def _dash_or_colon(self, span: QuoteSpan) -> Attribution | None:
+        """ "“…” — John Kirby" (no verb), or "Kirby: “…”"."""
+        match = _DASH_ATTRIBUTION.match(self.text, span.end)
+        if match and match.end() > span.end and "\n" not in self.text[span.end : match.end()]:
+            speaker = self._name_at(match.end())
+            if speaker is not None:
+                return Attribution(speaker, None, adjacent=True)
+        before = self.text[max(0, span.start - 3) : span.start].rstrip()
+        if before.endswith(":"):
+            colon = span.start - (len(self.text[max(0, span.start - 3) : span.start]) - len(before)) - 1
+            entity = self.entity_at(colon - 1)
+            if entity is not None and entity.kind in _NAME_KINDS and entity.end == colon:
+                return Attribution(
+                    Speaker(entity.start, entity.end, entity.text, self.entity_name(entity)), None, True
+                )
+        return None
+
+    def _name_at(self, offset: int) -> Speaker | None:
+        entity = self.entity_at(offset)
+        if entity is None or entity.start != offset or entity.kind not in _NAME_KINDS:
+            return None
+        return Speaker(entity.start, entity.end, entity.text, self.entity_name(entity))
+
+    def _touches(self, span: QuoteSpan, tokens: Iterable[Token], para: Paragraph) -> bool:
+        for tok in tokens:
+            start = para.start + tok.idx
+            end = start + len(tok.text)
+            gap = self.text[span.end : start] if start >= span.end else self.text[end : span.start]
+            if len(gap) < 40 and not re.search(
+                r"[^\W_]", gap if start >= span.end else gap.replace("said", "")
+            ):
+                return True
+        return False
+
+    # ----------------------------------------------------------------------------------- speakers
+
+    def _speaker_of(self, verb: Token, para: Paragraph) -> Token | None:
+        """The token naming who speaks through `verb`."""
+        if verb.lower_ == "according":
+            for to in verb.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj" and not self.quoted(obj, para):
+                        return obj
+            return None
+        cur = verb
+        for _ in range(5):
+            for child in cur.children:
+                if child.dep_ in _SUBJECTS and not self.quoted(child, para):
+                    if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                        return cur.head
+                    return child
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        if obj.dep_ == "pobj" and not self.quoted(obj, para):
+                            return obj
+            if cur.dep_ in _SUBJECT_SHARING and cur.head.i != cur.i:
+                cur = cur.head
+                continue
+            break
+        # "…,” said Kirby" with the name left unattached: the name right after the verb.
+        nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
+        if nxt is not None and not self.quoted(nxt, para) and nxt.pos_ == "PROPN":
+            return nxt
+        return None
+
+    def _speaker(self, head: Token, para: Paragraph, quote_start: int) -> Speaker:
+        start_i, end_i = self._mention_bounds(head, para)
+        doc = head.doc
+        start = para.start + doc[start_i].idx
+        last = doc[end_i - 1]
+        end = para.start + last.idx + len(last.text)
+        entity = self.entity_at(para.start + head.idx)
+        if entity is not None:
+            start, end = min(start, entity.start), max(end, entity.end)
+        canonical = self._canonical(head, para, start, end, quote_start)
+        speaker = Speaker(start, end, self.text[start:end], canonical)
+        if canonical:
+            self._spoken.append((start, _role_head(head), canonical))
+        return speaker
+
+    def _mention_bounds(self, head: Token, para: Paragraph) -> tuple[int, int]:
+        """Token range of the mention: the noun phrase, without appositions, relative clauses or quotes."""
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        for child in head.rights:
+            if child.dep_ in ("appos", "relcl", "punct", "cc", "conj", "acl", "prep") and child.i > head.i:
+                if child.dep_ == "prep" and _role_head(head) in _SPEAKS_FOR | _DOCUMENTS:
+                    continue  # "a spokesperson for Johnson’s office" keeps its "for …"
+                end = min(end, child.left_edge.i)
+        for child in head.lefts:
+            if child.dep_ in ("punct", "cc", "conj", "appos"):
+                start = max(start, child.right_edge.i + 1)
+        start = min(start, head.i)
+        end = max(end, head.i + 1)
+        doc = head.doc
+        for i in range(head.i, end):  # never run into a quote
+            if self.quoted(doc[i], para) or doc[i].is_punct and doc[i].text in ",;:—–(":
+                end = max(head.i + 1, i) if i > head.i else head.i + 1
+                break
+        for i in range(head.i - 1, start - 1, -1):
+            if self.quoted(doc[i], para) or doc[i].is_punct and doc[i].text in ",;:—–()":
+                start = i + 1
+                break
+        while end - 1 > start and doc[end - 1].is_punct:
+            end -= 1
+        return start, end
+
+    def _canonical(self, head: Token, para: Paragraph, start: int, end: int, quote_start: int) -> str | None:
+        lower = head.lower_
+        if lower in _PERSONAL:
+            return self._recent_person(para.start + head.idx)
+        if head.pos_ == "PRON":
+            return None
+        entity = self.entity_at(para.start + head.idx)
+        if head.pos_ == "PROPN":
+            # A surname speaking is the person of that name, even when the small model calls it a place.
+            full = self._full_person_name(entity.text if entity else self.text[start:end])
+            if full is not None:
+                return full
+        if entity is not None and entity.kind in _NAME_KINDS:
+            return self.entity_name(entity)
+        role = _role_head(head)
+        if role in _SPEAKS_FOR:
+            inside = self._entities_within(start, end)
+            for kinds in (("person",), ("organization", "place", "group")):
+                for e in inside:
+                    if e.kind in kinds:
+                        return self.entity_name(e)
+        if role in _DOCUMENTS:
+            publisher = self._publisher(head, para)
+            if publisher is not None:
+                return publisher
+        return self._earlier_holder(role, start)
+
+    def _entities_within(self, start: int, end: int) -> list[Entity]:
+        i = bisect_right(self._entity_starts, start - 1)
+        found = []
+        while i < len(self.entities) and self.entities[i].start < end:
+            if self.entities[i].end <= end:
+                found.append(self.entities[i])
+            i += 1
+        return found
+
+    def _publisher(self, head: Token, para: Paragraph) -> str | None:
+        """ "reports (that X) released by/of NASA’s Inspector General": the one who published them."""
+        verb = head.head
+        if head.dep_ in ("dobj",) and verb.lemma_.lower() in _PUBLISHING:
+            for child in verb.children:
+                if child.dep_ == "nsubj":
+                    return self._name_of_phrase(child, para)
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in _PUBLISHING:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        for obj in agent.children:
+                            if obj.dep_ == "pobj":
+                                return self._name_of_phrase(obj, para)
+        return None
+
+    def _name_of_phrase(self, tok: Token, para: Paragraph) -> str | None:
+        first, last = tok.left_edge, tok.right_edge
+        inside = self._entities_within(para.start + first.idx, para.start + last.idx + len(last.text))
+        for e in inside:
+            if e.kind in _NAME_KINDS:
+                # The whole phrase when it is a name ("NASA’s Office of the Inspector General").
+                head_entity = self.entity_at(para.start + tok.idx)
+                return self.entity_name(head_entity) if head_entity else self.entity_name(e)
+        return None
+
+    def _earlier_holder(self, role: str, offset: int) -> str | None:
+        """ "the spokesman", "the president": an earlier speaker or a person with that title."""
+        if not role:
+            return None
+        for at, head, canonical in reversed(self._spoken):
+            if at < offset and head == role:
+                return canonical
+        i = bisect_right([t[0] for t in self._titled], offset) - 1
+        while i >= 0:
+            at, name, words = self._titled[i]
+            if role in words:
+                return name
+            i -= 1
+        return None
+
+    def _recent_person(self, offset: int) -> str | None:
+        """The person most recently the subject of a clause before `offset` (else the last one named)."""
+        i = bisect_right(self._subjects, (offset, "")) - 1
+        if i >= 0 and offset - self._subjects[i][0] <= _PRONOUN_RESOLVE_WINDOW:
+            return self._subjects[i][1]
+        j = bisect_right(self._entity_starts, offset) - 1
+        while j >= 0 and offset - self.entities[j].start <= _PRONOUN_RESOLVE_WINDOW:
+            if self.entities[j].kind == "person" and self.entities[j].end <= offset:
+                return self.person_name(self.entities[j])
+            j -= 1
+        return None
+
+    # -------------------------------------------------------------------------------------- names
+
+    def entity_name(self, entity: Entity) -> str:
+        return (
+            self.person_name(entity)
+            if entity.kind == "person"
+            else _bare_name(entity.canonical or entity.text)
+        )
+
+    def person_name(self, entity: Entity) -> str:
+        """The fullest name of this person: entities.py's canonical, else the longest matching name."""
+        own = _bare_name(entity.text)
+        canonical = _bare_name(entity.canonical or "")
+        if len(canonical.split()) > len(own.split()):
+            return canonical
+        return self._full_person_name(own) or own
+
+    def _full_person_name(self, mention: str) -> str | None:
+        words = _bare_name(mention).split()
+        if not words:
+            return None
+        for name in self._person_names:
+            parts = name.split()
+            if len(parts) >= len(words) and parts[-len(words) :] == words:
+                return name
+        return None
+
+
+def is_speech_cue(tok: Token) -> bool:
+    if tok.lower_ == "according":
+        return any(child.lower_ == "to" for child in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+def _name_run(tok: Token) -> list[str]:
+    """ "US President Joe Biden" at "Biden" -> ["Joe", "Biden"]: capitalised proper nouns compounded into tok."""
+    words = [_bare_name(tok.text)]
+    i = tok.i - 1
+    while i >= 0:
+        left = tok.doc[i]
+        if left.pos_ != "PROPN" or left.dep_ != "compound" or not left.text[:1].isupper():
+            break
+        if left.lower_.rstrip(".") in _TITLE_WORDS:
+            break
+        words.insert(0, left.text)
+        i -= 1
+    return words if all(w[:1].isupper() for w in words) else []
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """True for a verb that reports the sentence itself, not one buried in a subordinate clause
+    ("… would allow leaders to claim an easy victory")."""
+    cur = tok
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return True
+        if cur.dep_ not in _MAIN_CLAUSE_LINKS:
+            return False
+        cur = cur.head
+    return False
+
+
+def _bare_name(name: str) -> str:
+    """ "Mr. Putin’s" -> "Putin"."""
+    name = " ".join(name.split())
+    name = _POSSESSIVE.sub("", name)
+    return _TITLES.sub("", name).strip(" .,;:")
+
+
+def _role_head(tok: Token) -> str:
+    word = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
+    return _SAME_ROLE.get(word, word)
+
+
+def _title_words(tok: Token, para: Paragraph, entity: Entity) -> Iterable[str]:
+    """Titles given to a person's name: "US President Donald Trump", "Derek Scissors, a China scholar"."""
+    for child in tok.children:
+        offset = para.start + child.idx
+        if (
+            child.dep_ in ("compound", "amod", "nmod")
+            and offset < entity.start
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
+            yield _role_head(child)
+            for grand in child.children:
+                if grand.dep_ in ("compound", "amod") and grand.pos_ in ("NOUN", "PROPN"):
+                    yield _role_head(grand)
+        elif child.dep_ == "appos":
+            yield _role_head(child)
+            for grand in child.children:
+                if grand.dep_ in ("compound", "amod") and grand.pos_ == "NOUN":
+                    yield _role_head(grand)
