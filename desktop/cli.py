@@ -102,7 +102,8 @@ def _analyze(args: argparse.Namespace) -> int:
         if args.db is not None:
             from desktop.store.commands import store_analysis
 
-            store_analysis(args.db, document, analysis)
+            if not store_analysis(args.db, document, analysis):
+                status = EXIT_BAD_INPUT
         results.append(analysis_json(document, analysis) if args.json else summary(document, analysis))
     if not results:
         return status

@@ -1,0 +1,116 @@
+"""The library's command-line side: `factlight export …` and the `--db` of `factlight analyze`.
+
+Errors go to stderr as one line for the reader, exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from desktop.analysis.records import Analysis
+from desktop.config import default_db_path
+from desktop.documents.model import Document
+from desktop.store.errors import LibraryError
+from desktop.store.export import FORMATS, export_csv, export_jsonl
+from desktop.store.library import Library, open_library
+
+EXIT_BAD_INPUT = 2
+
+
+def export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factlight export",
+        description="Export the annotations kept in the library as CSV or JSON Lines.",
+    )
+    parser.add_argument("--db", type=Path, help="library database (default: FACTLIGHT_DB or library.db in the data folder)")
+    parser.add_argument("--document", metavar="FILE", help="only the annotations of this article")
+    parser.add_argument("--format", choices=FORMATS, help="csv (default) or jsonl; guessed from -o when it ends in .jsonl")
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write (default: standard output)")
+    parser.add_argument(
+        "--include-auto", action="store_true", help="also export the automatic highlights of the cached analyses"
+    )
+    return parser
+
+
+def run_export(argv: list[str]) -> int:
+    args = export_parser().parse_args(argv)
+    db_path = args.db if args.db is not None else default_db_path()
+    fmt = args.format or ("jsonl" if args.output is not None and args.output.suffix.lower() == ".jsonl" else "csv")
+    try:
+        with open_library(db_path, read_only=True) as library:
+            document_ids = None if args.document is None else _document_ids(library, args.document)
+            write = export_jsonl if fmt == "jsonl" else export_csv
+            if args.output is None:
+                out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
+                try:
+                    write(library, out, document_ids, include_auto=args.include_auto)
+                finally:
+                    out.flush()
+                    out.detach()
+            else:
+                _write_file(args.output, lambda out: write(library, out, document_ids, include_auto=args.include_auto))
+    except (LibraryError, OSError) as exc:
+        print(f"factlight: {_message(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return 0
+
+
+def _message(exc: Exception) -> str:
+    if isinstance(exc, OSError) and not isinstance(exc, LibraryError):
+        return f"cannot write {exc.filename}: {exc.strerror or exc}"
+    return str(exc)
+
+
+def _document_ids(library: Library, name: str) -> list[int]:
+    """The library's documents for FILE: by its resolved path, else by the sha256 of its text."""
+    path = Path(name).expanduser()
+    ids = library.find_documents(str(path.resolve())) or library.find_documents(str(path))
+    if not ids and path.is_file():
+        from desktop.documents import DocumentError, load
+
+        try:
+            ids = library.find_documents(load(path).sha256)
+        except DocumentError:
+            ids = []
+    if not ids:
+        raise LibraryError(f"the library {library.path} has no document {name}")
+    return ids
+
+
+def _write_file(target: Path, write) -> None:
+    """Write through a temporary file renamed into place, so a failed export leaves no half file."""
+    target = target.expanduser()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            write(out)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def store_analysis(db_path: str | Path, document: Document, analysis: Analysis) -> bool:
+    """Remember the document and cache its analysis (`factlight analyze FILE --db PATH`).
+
+    Returns False after printing the reason on stderr when the library cannot take it.
+    """
+    try:
+        with open_library(db_path) as library:
+            if library.read_only:
+                print(f"factlight: {library.notice} The analysis was not stored.", file=sys.stderr)
+                return False
+            library.remember_document(document)
+            library.save_analysis(document.sha256, analysis)
+    except LibraryError as exc:
+        print(f"factlight: {exc} The analysis was not stored.", file=sys.stderr)
+        return False
+    return True

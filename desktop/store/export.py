@@ -1,0 +1,167 @@
+"""Annotations out of the library as CSV (for spreadsheets) or JSON Lines (for programs).
+
+CSV: UTF-8 without BOM, one row per annotation, the header in HEADER. A text cell that starts with
+=, +, -, @, tab or carriage return gets a leading single quote, as OWASP recommends against formula
+injection; the neutralising runs inside the one SELECT, so 100,000 rows stream straight into
+csv.writer. Numbers (annotation_id, start, end, value) are written as numbers and never prefixed: a
+negative value such as -3.5 is data a spreadsheet parses as a number, not a formula, and prefixing it
+would turn it into text. `status` reads `detached` for an annotation whose passage is gone.
+`tags` are joined with "; ".
+
+JSONL: one object per line with the same keys, tags as a list, text exactly as stored (not
+neutralised: JSON is read by programs, not evaluated by spreadsheets).
+
+With include_auto, the automatic highlights of each document's latest cached analysis (entities,
+quotes, numbers) follow as rows with source "auto", status "active" and their record key
+(`quote:120:250`) as annotation_id; records the reader has already judged appear once, as the verdict.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from desktop.analysis.records import Analysis
+from desktop.store.anchoring import quote_selector
+from desktop.store.library import Library
+from desktop.store.records import auto_key
+
+HEADER = (
+    "document", "document_sha256", "annotation_id", "source", "category", "label", "start", "end", "exact",
+    "prefix", "suffix", "note", "tags", "color", "speaker", "value", "unit", "bound", "status", "created",
+    "modified",
+)  # fmt: skip
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMATS = ("csv", "jsonl")
+
+_TAGS = "(SELECT group_concat(value, '; ') FROM json_each(a.tags))"
+_COLUMNS = {
+    "document": "coalesce(d.path, d.title, d.sha256)",
+    "document_sha256": "a.document_sha256",
+    "annotation_id": "a.id",
+    "source": "a.source",
+    "category": "a.category",
+    "label": "a.label",
+    "start": "a.start",
+    "end": 'a."end"',
+    "exact": "a.exact",
+    "prefix": "a.prefix",
+    "suffix": "a.suffix",
+    "note": "a.note",
+    "tags": _TAGS,
+    "color": "a.color",
+    "speaker": "a.speaker",
+    "value": "a.value",
+    "unit": "a.unit",
+    "bound": "a.bound",
+    "status": "CASE WHEN a.detached THEN 'detached' ELSE a.status END",
+    "created": "a.created",
+    "modified": "a.modified",
+}
+_STARTS_SQL = "('=', '+', '-', '@', char(9), char(13))"
+
+
+def neutralise(cell: Any) -> Any:
+    """OWASP: a text cell a spreadsheet would read as a formula gets a leading single quote."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+def _neutralised_sql(expression: str) -> str:
+    # typeof() keeps REAL and INTEGER values as numbers; only text can be a formula.
+    return (
+        f"CASE WHEN typeof({expression}) = 'text' AND substr({expression}, 1, 1) IN {_STARTS_SQL} "
+        f"THEN '''' || {expression} ELSE {expression} END"
+    )
+
+
+def _select(document_ids: list[int] | None, *, for_csv: bool) -> tuple[str, list[Any]]:
+    if for_csv:
+        columns = [_neutralised_sql(sql) for sql in _COLUMNS.values()]
+    else:
+        columns = [sql if name != "tags" else "a.tags" for name, sql in _COLUMNS.items()]
+    where, args = "", []
+    if document_ids is not None:
+        where = f"WHERE a.document_id IN ({', '.join('?' for _ in document_ids)})"
+        args = list(document_ids)
+    sql = (
+        f"SELECT {', '.join(columns)} FROM annotations a JOIN documents d ON d.id = a.document_id "
+        f"{where} ORDER BY a.document_id, a.detached, a.start, a.id"
+    )
+    return sql, args
+
+
+def export_csv(library: Library, out: TextIO, document_ids: list[int] | None = None, *, include_auto: bool = False) -> int:
+    """Write the header and one row per annotation to out (opened with newline=''); returns the row count."""
+    writer = csv.writer(out)
+    writer.writerow(HEADER)
+    sql, args = _select(document_ids, for_csv=True)
+    count = 0
+    with library.rows(sql, args) as cursor:
+        while batch := cursor.fetchmany(5000):
+            writer.writerows(batch)
+            count += len(batch)
+    if include_auto:
+        for row in automatic_rows(library, document_ids):
+            writer.writerow([neutralise(row[name]) for name in HEADER])
+            count += 1
+    return count
+
+
+def export_jsonl(library: Library, out: TextIO, document_ids: list[int] | None = None, *, include_auto: bool = False) -> int:
+    """Write one JSON object per annotation, one per line; returns the count."""
+    sql, args = _select(document_ids, for_csv=False)
+    count = 0
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    with library.rows(sql, args) as cursor:
+        while batch := cursor.fetchmany(5000):
+            for row in batch:
+                record = dict(zip(HEADER, row, strict=True))
+                record["tags"] = json.loads(record["tags"])
+                out.write(dumps(record) + "\n")
+            count += len(batch)
+    if include_auto:
+        for record in automatic_rows(library, document_ids):
+            record["tags"] = []
+            out.write(dumps(record) + "\n")
+            count += 1
+    return count
+
+
+def automatic_rows(library: Library, document_ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
+    """The engine's highlights from each document's latest cached analysis, minus the judged ones."""
+    documents = library.documents()
+    if document_ids is not None:
+        documents = [d for d in documents if d.id in set(document_ids)]
+    for document in documents:
+        sha256, text = library.document_text(document.id)
+        analysis = library.latest_analysis(sha256)
+        if analysis is None:
+            continue
+        judged = {a.auto_key for a in library.annotations_for(document.sha256) if a.auto_key}
+        name = document.path or document.title or sha256
+        for row in _records(analysis):
+            if row["annotation_id"] in judged:
+                continue
+            exact, prefix, suffix = quote_selector(text, row["start"], row["end"])
+            row.update(document=name, document_sha256=sha256, exact=exact, prefix=prefix, suffix=suffix)
+            yield row
+
+
+def _records(analysis: Analysis) -> Iterator[dict[str, Any]]:
+    blank = dict.fromkeys(HEADER)
+    blank.update(source="auto", status="active", note="", tags="", created="", modified="")
+    for e in analysis.entities:
+        yield {**blank, "annotation_id": auto_key("entity", e.start, e.end), "category": e.kind,
+               "label": e.canonical or e.text, "start": e.start, "end": e.end}  # fmt: skip
+    for q in analysis.quotes:
+        speaker = (q.speaker.canonical or q.speaker.text) if q.speaker else None
+        yield {**blank, "annotation_id": auto_key("quote", q.start, q.end), "category": "quote",
+               "label": q.cue, "speaker": speaker, "start": q.start, "end": q.end}  # fmt: skip
+    for n in analysis.numbers:
+        yield {**blank, "annotation_id": auto_key("number", n.start, n.end), "category": "number",
+               "label": n.kind, "value": n.value, "unit": n.unit, "bound": n.bound,
+               "start": n.start, "end": n.end}  # fmt: skip

@@ -1,0 +1,89 @@
+"""The plain records the library hands to the UI: frozen dataclasses, no SQL, no Qt.
+
+An Annotation is either the reader's own highlight (`source="user"`) or the reader's verdict on an
+automatic highlight (`source="auto"`, `status` accepted / rejected / corrected, `auto_key` naming the
+record it judges). Its position is kept twice, as in the W3C Web Annotation model: a TextPositionSelector
+(`start`, `end`, str offsets into the document text) and a TextQuoteSelector (`exact` with up to
+CONTEXT_CHARS of `prefix` and `suffix`), so it can be found again when the article file changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONTEXT_CHARS = 32
+
+SOURCES = ("user", "auto")
+# The reader's verdict; `detached` is kept apart so a correction that lost its passage keeps its verdict.
+STATUSES = ("active", "accepted", "rejected", "corrected")
+AUTO_KINDS = ("entity", "quote", "number")
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: int
+    document_id: int
+    document_sha256: str
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    source: str = "user"
+    category: str = "highlight"
+    label: str | None = None
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    color: str | None = None
+    speaker: str | None = None
+    value: float | None = None
+    unit: str | None = None
+    bound: str | None = None
+    status: str = "active"
+    detached: bool = False
+    auto_key: str | None = None
+    created: str = ""
+    modified: str = ""
+
+    @property
+    def export_status(self) -> str:
+        """What the export's status column says: `detached` wins, since the position is then stale."""
+        return "detached" if self.detached else self.status
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document row as the library remembers it; `reanchored` counts annotations moved to new text."""
+
+    id: int
+    path: str | None
+    sha256: str
+    title: str | None
+    format: str | None
+    first_opened: str
+    last_opened: str
+    reanchored: int = 0
+    detached: int = 0
+
+
+def auto_key(kind: str, start: int, end: int) -> str:
+    """Names one automatic record by kind and span, e.g. `quote:120:250`."""
+    if kind not in AUTO_KINDS:
+        raise ValueError(f"unknown automatic record kind {kind!r}; expected one of {', '.join(AUTO_KINDS)}")
+    return f"{kind}:{start}:{end}"
+
+
+def parse_auto_key(key: str) -> tuple[str, int, int]:
+    kind, start, end = key.split(":")
+    return kind, int(start), int(end)
+
+
+def normalise_tags(tags: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Tags are trimmed, unique, in the order given; `;` separates tags in a string and in the CSV."""
+    items = tags.split(";") if isinstance(tags, str) else [p for t in tags for p in str(t).split(";")]
+    seen: dict[str, None] = {}
+    for item in items:
+        tag = " ".join(item.split())
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
