@@ -208,6 +208,9 @@ class Library:
                     self._upgrade_in_memory()
                 return
             try:
+                if 0 < version < schema.SCHEMA_VERSION:
+                    # Before anything is written, even the switch to WAL.
+                    self.backup_made = schema.backup(db, self.path, version)
                 schema.configure(db, writable=True)
                 # Take the write lock once now, so a library held by another process is reported at
                 # open rather than at the reader's first highlight.
@@ -222,7 +225,7 @@ class Library:
                 if version < schema.SCHEMA_VERSION:
                     self._upgrade_in_memory()
                 return
-            self.backup_made = schema.migrate(db, self.path)
+            schema.migrate(db)
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
@@ -241,7 +244,7 @@ class Library:
         self._db.conn.backup(memory)
         self._db.close()
         self._db = Database(memory, recursive_triggers=False, execute_plugins=False)
-        schema.migrate(self._db, None)
+        schema.migrate(self._db)
 
     # ---- plumbing ----------------------------------------------------------------------------------
 

@@ -2,13 +2,14 @@
 
 The version lives in `PRAGMA user_version`; `PRAGMA application_id` marks the file as a Factlight
 library so the store never adds its tables to another program's database. A fresh library runs every
-migration from 0; an existing one is first copied to `<name>.bak-v<old>` with SQLite's online backup
-(a consistent copy even while the WAL holds recent commits), then migrated in one transaction.
+migration from 0; an existing one is first copied to `<name>.bak-v<old>` (see `backup`), then migrated
+in one transaction.
 Migrations are history: never edit a step once released, add a new version instead.
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -116,27 +117,36 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
-def backup(db: Database, destination: Path) -> None:
-    target = sqlite3.connect(str(destination))
-    try:
-        db.conn.backup(target)
-    finally:
-        target.close()
+def backup(db: Database, path: Path, version: int) -> Path:
+    """Copy the library to `<name>.bak-v<version>` before it is migrated; returns the copy's path.
 
-
-def migrate(db: Database, path: Path | None, target: int = SCHEMA_VERSION) -> Path | None:
-    """Bring the library up to `target`; returns the backup made first, if the library held data.
-
-    The whole upgrade is one transaction (SQLite DDL is transactional), so a crash leaves either the
-    old schema or the new one.
+    A plain byte copy when the WAL holds nothing (so the backup is exactly the file the reader had),
+    SQLite's online backup otherwise (so commits still in the WAL are in the copy too). The copy is made
+    under a write lock, so no other process changes the file meanwhile.
     """
+    destination = backup_path(path, version)
+    wal = path.with_name(path.name + "-wal")
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        if wal.exists() and wal.stat().st_size > 0:
+            target = sqlite3.connect(str(destination))
+            try:
+                db.conn.backup(target)
+            finally:
+                target.close()
+        else:
+            shutil.copy2(path, destination)
+    finally:
+        db.conn.execute("ROLLBACK")
+    return destination
+
+
+def migrate(db: Database, target: int = SCHEMA_VERSION) -> None:
+    """Bring the library up to `target` in one transaction (SQLite DDL is transactional), so a crash
+    leaves either the old schema or the new one. Back the file up first (see `backup`)."""
     current = schema_version(db)
     if current >= target:
-        return None
-    saved = None
-    if current > 0 and path is not None:
-        saved = backup_path(path, current)
-        backup(db, saved)
+        return
     db.conn.execute("BEGIN IMMEDIATE")
     try:
         for version in range(current + 1, target + 1):
@@ -148,4 +158,3 @@ def migrate(db: Database, path: Path | None, target: int = SCHEMA_VERSION) -> Pa
         if db.conn.in_transaction:
             db.conn.execute("ROLLBACK")
         raise
-    return saved

@@ -1,0 +1,94 @@
+"""Migrations: an old library is copied to <name>.bak-v<old> and upgraded; nothing in it is lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop.store import schema
+from desktop.store.library import open_library
+
+from .conftest import file_digest
+
+
+def version_1_library(path: Path, document) -> None:
+    """A library as the first schema wrote it, with one document and one annotation."""
+    db = Database(sqlite3.connect(path, isolation_level=None))
+    schema.migrate(db, target=1)
+    db.execute(
+        "INSERT INTO documents (id, path, sha256, title, format, text, first_opened, last_opened) "
+        "VALUES (1, ?, ?, ?, 'txt', ?, '2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')",
+        [document.path, document.sha256, document.title, document.text],
+    )
+    start = document.text.index("Boris Johnson")
+    db.execute(
+        'INSERT INTO annotations (document_id, document_sha256, start, "end", exact, prefix, suffix, note, tags, '
+        "created, modified) VALUES (1, ?, ?, ?, 'Boris Johnson', '', '', 'old note', '[\"uk\"]', 'c', 'm')",
+        [document.sha256, start, start + 13],
+    )
+    db.close()
+
+
+def columns(path: Path, table: str) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+    finally:
+        conn.close()
+
+
+def user_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_an_old_library_is_backed_up_then_migrated(db_path, document):
+    version_1_library(db_path, document)
+    before = file_digest(db_path)
+    with open_library(db_path) as library:
+        assert library.backup_made == db_path.with_name("library.db.bak-v1")
+        assert library.schema_version() == schema.SCHEMA_VERSION
+        [note] = library.annotations_for(document)
+        assert (note.note, note.tags, note.exact) == ("old note", ("uk",), "Boris Johnson")
+        assert (note.source, note.status, note.category, note.detached, note.auto_key) == (
+            "user", "active", "highlight", False, None,
+        )  # fmt: skip
+        library.set_verdict(document, "quote", 0, 10, "rejected")
+    backup = db_path.with_name("library.db.bak-v1")
+    assert file_digest(backup) == before
+    assert user_version(backup) == 1
+    assert "status" not in columns(backup, "annotations")
+    assert {"source", "category", "status", "auto_key", "speaker", "value", "unit", "bound", "detached"} <= columns(
+        db_path, "annotations"
+    )
+
+
+def test_an_earlier_backup_is_never_overwritten(db_path, document):
+    version_1_library(db_path, document)
+    earlier = db_path.with_name("library.db.bak-v1")
+    earlier.write_bytes(b"an earlier backup the reader kept")
+    with open_library(db_path) as library:
+        assert library.backup_made == db_path.with_name("library.db.bak-v1.2")
+    assert earlier.read_bytes() == b"an earlier backup the reader kept"
+    assert user_version(db_path.with_name("library.db.bak-v1.2")) == 1
+
+
+def test_an_old_library_opened_read_only_is_read_through_a_migrated_copy(db_path, document):
+    version_1_library(db_path, document)
+    before = file_digest(db_path)
+    with open_library(db_path, read_only=True) as library:
+        [note] = library.annotations_for(document)
+        assert note.note == "old note" and note.status == "active"
+    assert file_digest(db_path) == before
+    assert not db_path.with_name("library.db.bak-v1").exists()
+
+
+def test_a_fresh_library_needs_no_backup(db_path):
+    with open_library(db_path) as library:
+        assert library.backup_made is None
+    assert list(db_path.parent.glob("*.bak-*")) == []
