@@ -108,14 +108,22 @@ def _fuzzy(annotation: Selector, text: str) -> tuple[int, int] | None:
     if not votes:
         return None
     old_pattern_start = annotation.start - len(prefix)
-    best_bucket = max(votes, key=lambda b: (votes[b] + votes.get(b - 1, 0) + votes.get(b + 1, 0), -abs(b * bucket - old_pattern_start)))
+    best_bucket = max(
+        votes,
+        key=lambda b: (
+            votes[b] + votes.get(b - 1, 0) + votes.get(b + 1, 0),
+            -abs(b * bucket - old_pattern_start),
+        ),
+    )
     slack = len(pattern) // 2 + CONTEXT_CHARS
     window_start = max(0, best_bucket * bucket - slack)
     window = text[window_start : best_bucket * bucket + len(pattern) + slack]
     return _align(window, window_start, prefix, exact, suffix, text)
 
 
-def _align(window: str, window_start: int, prefix: str, exact: str, suffix: str, text: str) -> tuple[int, int] | None:
+def _align(
+    window: str, window_start: int, prefix: str, exact: str, suffix: str, text: str
+) -> tuple[int, int] | None:
     pattern = prefix + exact + suffix
     lo, hi = len(prefix), len(prefix) + len(exact)
     matcher = SequenceMatcher(None, window, pattern, autojunk=False)

@@ -27,12 +27,20 @@ def export_parser() -> argparse.ArgumentParser:
         prog="factlight export",
         description="Export the annotations kept in the library as CSV or JSON Lines.",
     )
-    parser.add_argument("--db", type=Path, help="library database (default: FACTLIGHT_DB or library.db in the data folder)")
-    parser.add_argument("--document", metavar="FILE", help="only the annotations of this article")
-    parser.add_argument("--format", choices=FORMATS, help="csv (default) or jsonl; guessed from -o when it ends in .jsonl")
-    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help="file to write (default: standard output)")
     parser.add_argument(
-        "--include-auto", action="store_true", help="also export the automatic highlights of the cached analyses"
+        "--db", type=Path, help="library database (default: FACTLIGHT_DB or library.db in the data folder)"
+    )
+    parser.add_argument("--document", metavar="FILE", help="only the annotations of this article")
+    parser.add_argument(
+        "--format", choices=FORMATS, help="csv (default) or jsonl; guessed from -o when it ends in .jsonl"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="OUT", help="file to write (default: standard output)"
+    )
+    parser.add_argument(
+        "--include-auto",
+        action="store_true",
+        help="also export the automatic highlights of the cached analyses",
     )
     return parser
 
@@ -40,7 +48,9 @@ def export_parser() -> argparse.ArgumentParser:
 def run_export(argv: list[str]) -> int:
     args = export_parser().parse_args(argv)
     db_path = args.db if args.db is not None else default_db_path()
-    fmt = args.format or ("jsonl" if args.output is not None and args.output.suffix.lower() == ".jsonl" else "csv")
+    fmt = args.format or (
+        "jsonl" if args.output is not None and args.output.suffix.lower() == ".jsonl" else "csv"
+    )
     try:
         with open_library(db_path, read_only=True) as library:
             document_ids = None if args.document is None else _document_ids(library, args.document)
@@ -53,7 +63,9 @@ def run_export(argv: list[str]) -> int:
                     out.flush()
                     out.detach()
             else:
-                _write_file(args.output, lambda out: write(library, out, document_ids, include_auto=args.include_auto))
+                _write_file(
+                    args.output, lambda out: write(library, out, document_ids, include_auto=args.include_auto)
+                )
     except (LibraryError, OSError) as exc:
         print(f"factlight: {_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -29,7 +29,11 @@ def apply_corrections(analysis: Analysis, annotations: Iterable[Annotation]) -> 
     verdicts = [a for a in annotations if a.source == "auto" and a.auto_key and not a.detached]
     if not verdicts:
         return analysis
-    groups = {"entity": list(analysis.entities), "quote": list(analysis.quotes), "number": list(analysis.numbers)}
+    groups = {
+        "entity": list(analysis.entities),
+        "quote": list(analysis.quotes),
+        "number": list(analysis.numbers),
+    }
     dropped: dict[str, set[int]] = {kind: set() for kind in groups}
     for verdict in verdicts:
         kind = parse_auto_key(verdict.auto_key)[0]
@@ -43,7 +47,9 @@ def apply_corrections(analysis: Analysis, annotations: Iterable[Annotation]) -> 
             dropped[kind].add(index)
         elif verdict.status == "corrected":
             records[index] = _corrected(records[index], verdict)
-    kept = {kind: [i for i in range(len(records)) if i not in dropped[kind]] for kind, records in groups.items()}
+    kept = {
+        kind: [i for i in range(len(records)) if i not in dropped[kind]] for kind, records in groups.items()
+    }
     renumber = {kind: {old: new for new, old in enumerate(indexes)} for kind, indexes in kept.items()}
     quotes = [groups["quote"][i] for i in kept["quote"]]
     facts = tuple(_refit(f, renumber, quotes, list(analysis.quotes)) for f in analysis.facts)
@@ -78,7 +84,9 @@ def _corrected(record: Entity | Quote | Number, verdict: Annotation) -> Entity |
         return replace(record, speaker=replace(speaker, canonical=verdict.speaker))
     if isinstance(record, Number):
         changes = {
-            name: getattr(verdict, name) for name in ("value", "unit", "bound") if getattr(verdict, name) is not None
+            name: getattr(verdict, name)
+            for name in ("value", "unit", "bound")
+            if getattr(verdict, name) is not None
         }
         return replace(record, **changes)
     if isinstance(record, Entity):

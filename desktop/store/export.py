@@ -94,7 +94,9 @@ def _select(document_ids: list[int] | None, *, for_csv: bool) -> tuple[str, list
     return sql, args
 
 
-def export_csv(library: Library, out: TextIO, document_ids: list[int] | None = None, *, include_auto: bool = False) -> int:
+def export_csv(
+    library: Library, out: TextIO, document_ids: list[int] | None = None, *, include_auto: bool = False
+) -> int:
     """Write the header and one row per annotation to out (opened with newline=''); returns the row count."""
     writer = csv.writer(out)
     writer.writerow(HEADER)
@@ -111,7 +113,9 @@ def export_csv(library: Library, out: TextIO, document_ids: list[int] | None = N
     return count
 
 
-def export_jsonl(library: Library, out: TextIO, document_ids: list[int] | None = None, *, include_auto: bool = False) -> int:
+def export_jsonl(
+    library: Library, out: TextIO, document_ids: list[int] | None = None, *, include_auto: bool = False
+) -> int:
     """Write one JSON object per annotation, one per line; returns the count."""
     sql, args = _select(document_ids, for_csv=False)
     count = 0

@@ -59,7 +59,7 @@ DEFAULT_BUSY_TIMEOUT = 5.0
 EDITABLE = ("category", "label", "note", "tags", "color", "speaker", "value", "unit", "bound", "status")
 
 _ANNOTATION_COLUMNS = (
-    "id, document_id, document_sha256, start, \"end\", exact, prefix, suffix, source, category, label, note, "
+    'id, document_id, document_sha256, start, "end", exact, prefix, suffix, source, category, label, note, '
     "tags, color, speaker, value, unit, bound, status, detached, auto_key, created, modified"
 )
 
@@ -124,7 +124,9 @@ def _check_header(path: Path) -> None:
             path,
         )
     if head and len(head) < 100:
-        raise CorruptLibraryError(f"The library {path} is truncated (only {len(head)} bytes). It was left unchanged.", path)
+        raise CorruptLibraryError(
+            f"The library {path} is truncated (only {len(head)} bytes). It was left unchanged.", path
+        )
 
 
 def translate(exc: sqlite3.Error, path: Path | None) -> LibraryError:
@@ -166,10 +168,14 @@ class Library:
     def _connect(cls, path: Path, *, writable: bool, busy_timeout: float, notice: str | None) -> Library:
         try:
             if writable:
-                conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+                conn = sqlite3.connect(
+                    str(path), timeout=busy_timeout, isolation_level=None, check_same_thread=False
+                )
             else:
                 uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False)
+                conn = sqlite3.connect(
+                    uri, uri=True, timeout=busy_timeout, isolation_level=None, check_same_thread=False
+                )
         except sqlite3.Error as exc:
             raise translate(exc, path) from exc
         db = Database(conn, recursive_triggers=False, execute_plugins=False)
@@ -235,7 +241,9 @@ class Library:
 
     def _become_read_only(self, notice: str) -> None:
         self._db.close()
-        reopened = Library._connect(self.path, writable=False, busy_timeout=DEFAULT_BUSY_TIMEOUT, notice=notice)
+        reopened = Library._connect(
+            self.path, writable=False, busy_timeout=DEFAULT_BUSY_TIMEOUT, notice=notice
+        )
         self._db, self.read_only, self.notice = reopened._db, True, notice
 
     def _upgrade_in_memory(self) -> None:
@@ -321,10 +329,24 @@ class Library:
             cursor = db.execute(
                 "INSERT INTO documents (path, sha256, title, format, text, first_opened, last_opened) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [document.path, document.sha256, document.title, document.format, document.text, stamp, stamp],
+                [
+                    document.path,
+                    document.sha256,
+                    document.title,
+                    document.format,
+                    document.text,
+                    stamp,
+                    stamp,
+                ],
             )
             return StoredDocument(
-                cursor.lastrowid, document.path, document.sha256, document.title, document.format, stamp, stamp
+                cursor.lastrowid,
+                document.path,
+                document.sha256,
+                document.title,
+                document.format,
+                stamp,
+                stamp,
             )
         moved = detached = 0
         if row["sha256"] != document.sha256:
@@ -345,7 +367,9 @@ class Library:
 
     def _reanchor_all(self, db: Database, document_id: int, document: Document) -> tuple[int, int]:
         moved = detached = 0
-        rows = db.execute(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ?", [document_id])
+        rows = db.execute(
+            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE document_id = ?", [document_id]
+        )
         for annotation in [_annotation(r) for r in rows.fetchall()]:
             placed = reanchor(annotation, document.text)
             if placed is None:
@@ -383,7 +407,15 @@ class Library:
     def documents(self) -> list[StoredDocument]:
         with self._reading() as db:
             return [
-                StoredDocument(r["id"], r["path"], r["sha256"], r["title"], r["format"], r["first_opened"], r["last_opened"])
+                StoredDocument(
+                    r["id"],
+                    r["path"],
+                    r["sha256"],
+                    r["title"],
+                    r["format"],
+                    r["first_opened"],
+                    r["last_opened"],
+                )
                 for r in db.query(
                     "SELECT id, path, sha256, title, format, first_opened, last_opened FROM documents ORDER BY id"
                 )
@@ -437,7 +469,14 @@ class Library:
                 "INSERT INTO analyses (document_sha256, model, engine_version, model_version, payload, created) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (document_sha256, model, engine_version) DO UPDATE SET "
                 "model_version = excluded.model_version, payload = excluded.payload, created = excluded.created",
-                [sha256, analysis.model_name, str(analysis.engine_version), analysis.model_version, payload, now()],
+                [
+                    sha256,
+                    analysis.model_name,
+                    str(analysis.engine_version),
+                    analysis.model_version,
+                    payload,
+                    now(),
+                ],
             )
 
     # ---- annotations -------------------------------------------------------------------------------
@@ -466,7 +505,9 @@ class Library:
         The document is remembered first if the library does not know this text yet.
         """
         if not 0 <= start < end <= len(document.text):
-            raise ValueError(f"annotation span {start}..{end} is not inside the text (length {len(document.text)})")
+            raise ValueError(
+                f"annotation span {start}..{end} is not inside the text (length {len(document.text)})"
+            )
         _check_fields(source=source, status=status, bound=bound)
         exact, prefix, suffix = quote_selector(document.text, start, end)
         stamp = now()
@@ -498,7 +539,9 @@ class Library:
             if existing is not None:
                 return self.update_annotation(existing, status=status, **corrections)
             fields = {"category": kind, **corrections}
-            return self.add_annotation(document, start, end, source="auto", status=status, auto_key=key, **fields)
+            return self.add_annotation(
+                document, start, end, source="auto", status=status, auto_key=key, **fields
+            )
 
     def _verdict_id(self, document: Document, key: str) -> int | None:
         row = self._db.execute(
@@ -569,7 +612,7 @@ class Library:
             marks = ", ".join("?" for _ in ids)
             rows = db.execute(
                 f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE document_id IN ({marks}) "
-                "ORDER BY detached, start, \"end\", id",
+                'ORDER BY detached, start, "end", id',
                 ids,
             )
             return [_annotation(r) for r in rows.fetchall()]
@@ -579,9 +622,13 @@ class Library:
             return db.execute("SELECT count(*) FROM annotations").fetchone()[0]
 
     def _get(self, db: Database, annotation_id: int) -> Annotation:
-        row = db.execute(f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]).fetchone()
+        row = db.execute(
+            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", [annotation_id]
+        ).fetchone()
         if row is None:
-            raise AnnotationNotFoundError(f"There is no annotation {annotation_id} in the library.", self.path)
+            raise AnnotationNotFoundError(
+                f"There is no annotation {annotation_id} in the library.", self.path
+            )
         return _annotation(row)
 
     # ---- export ------------------------------------------------------------------------------------

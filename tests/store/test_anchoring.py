@@ -70,7 +70,9 @@ def test_insertion_inside_the_passage_covers_the_longer_passage():
 
 def test_an_edited_passage_is_followed():
     m = mark(TEXT, PASSAGE)
-    changed = PASSAGE.replace("deep concern", "grave concern").replace("Ukrainian border", "Ukrainian frontier")
+    changed = PASSAGE.replace("deep concern", "grave concern").replace(
+        "Ukrainian border", "Ukrainian frontier"
+    )
     edited = "A new first line.\n" + TEXT.replace(PASSAGE, changed)
     assert placed(edited, reanchor(m, edited)) == changed
 
@@ -78,7 +80,11 @@ def test_an_edited_passage_is_followed():
 def test_an_edited_passage_with_insertions_before_it():
     m = mark(TEXT, PASSAGE)
     changed = PASSAGE.replace("ongoing", "continuing")
-    edited = TEXT[:200] + "An added paragraph about something else entirely.\n\n" * 5 + TEXT[200:].replace(PASSAGE, changed)
+    edited = (
+        TEXT[:200]
+        + "An added paragraph about something else entirely.\n\n" * 5
+        + TEXT[200:].replace(PASSAGE, changed)
+    )
     assert placed(edited, reanchor(m, edited)) == changed
 
 
@@ -92,7 +98,9 @@ def test_a_deleted_passage_cannot_be_placed():
 
 def test_a_rewritten_passage_cannot_be_placed():
     m = mark(TEXT, PASSAGE)
-    edited = TEXT.replace(PASSAGE, "said nothing of note to reporters on Wednesday afternoon in the capital city")
+    edited = TEXT.replace(
+        PASSAGE, "said nothing of note to reporters on Wednesday afternoon in the capital city"
+    )
     assert reanchor(m, edited) is None
 
 
@@ -139,7 +147,11 @@ def test_a_changed_file_moves_its_annotations_and_keeps_the_detached(tmp_path):
         assert moved.exact == kept.exact == PASSAGE
         assert moved.document_sha256 == edited.sha256
         assert detached.detached and detached.export_status == "detached"
-        assert (detached.start, detached.exact, detached.document_sha256) == (lost.start, lost.exact, original.sha256)
+        assert (detached.start, detached.exact, detached.document_sha256) == (
+            lost.start,
+            lost.exact,
+            original.sha256,
+        )
     # The text comes back: the detached annotation is attached again.
     with open_library(tmp_path / "library.db") as library:
         library.remember_document(original)

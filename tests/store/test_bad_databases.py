@@ -90,7 +90,9 @@ def test_read_only_when_asked_reads_everything_and_writes_nothing(db_path, docum
     assert file_digest(db_path) == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write a chmod 444 file, so the mode cannot make it read-only")
+@pytest.mark.skipif(
+    os.geteuid() == 0, reason="root can write a chmod 444 file, so the mode cannot make it read-only"
+)
 def test_a_file_without_write_permission_opens_read_only(db_path, document):
     filled_library(db_path, document, count=5)
     db_path.chmod(0o444)

@@ -53,7 +53,8 @@ def test_a_corrected_speaker_wins_and_the_fact_follows():
 
 def test_a_corrected_number_takes_the_readers_value_unit_and_bound():
     fixed = apply_corrections(
-        analysis(), [verdict("number", 300, 305, "corrected", value=3500.0, unit="soldiers", bound="at_least")]
+        analysis(),
+        [verdict("number", 300, 305, "corrected", value=3500.0, unit="soldiers", bound="at_least")],
     )
     assert fixed.numbers[0] == Number(300, 305, "3,000", 3500.0, "soldiers", "at_least", "count")
 

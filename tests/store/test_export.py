@@ -10,13 +10,13 @@ from desktop.analysis.records import Analysis, Entity, Number, Quote, Speaker
 from desktop.store.export import HEADER, export_csv, export_jsonl, neutralise
 
 TRICKY_NOTES = [
-    "=HYPERLINK(\"http://evil.example\",\"click\")",
+    '=HYPERLINK("http://evil.example","click")',
     "+1 555 0100",
     "-2+3",
     "@SUM(A1:A2)",
     "\tstarts with a tab",
     "\rstarts with a carriage return",
-    "plain, with a comma and \"quotes\"\nand a second line",
+    'plain, with a comma and "quotes"\nand a second line',
     "Ünïcödé — “curly” 引用 😀",
     "'already quoted",
     "",
@@ -76,7 +76,9 @@ def test_the_csv_round_trip_compares_every_field(library, document):
     assert export_csv(library, out) == len(made)
     rows = list(csv.reader(io.StringIO(out.getvalue(), newline="")))
     assert rows[0] == list(HEADER)
-    assert out.getvalue().startswith("document,document_sha256,annotation_id,source,category,label,start,end,exact,")
+    assert out.getvalue().startswith(
+        "document,document_sha256,annotation_id,source,category,label,start,end,exact,"
+    )
     by_id = {a.id: a for a in library.annotations_for(document)}
     assert len(rows) - 1 == len(by_id)
     for row in rows[1:]:
@@ -89,8 +91,14 @@ def test_formula_like_cells_start_with_a_quote_and_numbers_stay_numbers(library,
     export_csv(library, out)
     rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     notes = [r["note"] for r in rows]
-    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in notes
-    assert {"'+1 555 0100", "'-2+3", "'@SUM(A1:A2)", "'\tstarts with a tab", "'\rstarts with a carriage return"} <= set(notes)
+    assert '\'=HYPERLINK("http://evil.example","click")' in notes
+    assert {
+        "'+1 555 0100",
+        "'-2+3",
+        "'@SUM(A1:A2)",
+        "'\tstarts with a tab",
+        "'\rstarts with a carriage return",
+    } <= set(notes)
     assert "'already quoted" in notes and "Ünïcödé — “curly” 引用 😀" in notes
     assert "'=cmd; -minus; plain" in [r["tags"] for r in rows]
     assert "'@category" in [r["category"] for r in rows] and "'+label" in [r["label"] for r in rows]
@@ -140,7 +148,10 @@ def test_include_auto_adds_the_unjudged_automatic_highlights(library, document):
         ("auto", "number", "active"),
     ]
     auto_quote, auto_number = rows[1], rows[2]
-    assert auto_quote["annotation_id"] == f"quote:{quote}:{quote_end}" and auto_quote["speaker"] == "Boris Johnson"
+    assert (
+        auto_quote["annotation_id"] == f"quote:{quote}:{quote_end}"
+        and auto_quote["speaker"] == "Boris Johnson"
+    )
     assert auto_quote["exact"] == text[quote:quote_end] and auto_quote["prefix"] == text[quote - 32 : quote]
     assert (auto_number["unit"], auto_number["bound"], auto_number["value"]) == ("troops", "about", "")
     out = io.StringIO(newline="")

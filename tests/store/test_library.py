@@ -32,7 +32,9 @@ def test_a_new_library_has_the_schema_wal_and_foreign_keys(library, db_path):
 
 def test_an_annotation_keeps_its_position_and_quote_selector(library, document):
     start, end = span_of(document, "Boris Johnson")
-    note = library.add_annotation(document, start, end, note="British PM", tags="politics; uk", color="#E69F00")
+    note = library.add_annotation(
+        document, start, end, note="British PM", tags="politics; uk", color="#E69F00"
+    )
     assert (note.start, note.end, note.exact) == (start, end, "Boris Johnson")
     assert note.prefix == document.text[start - CONTEXT_CHARS : start]
     assert note.suffix == document.text[end : end + CONTEXT_CHARS]
@@ -95,8 +97,14 @@ def test_bad_values_are_refused_before_anything_is_written(library, document):
 
 def test_a_verdict_per_automatic_record(library, document):
     start, end = span_of(document, "Boris Johnson")
-    corrected = library.set_verdict(document, "entity", start, end, "corrected", category="person", label="Boris Johnson")
-    assert (corrected.source, corrected.status, corrected.auto_key) == ("auto", "corrected", f"entity:{start}:{end}")
+    corrected = library.set_verdict(
+        document, "entity", start, end, "corrected", category="person", label="Boris Johnson"
+    )
+    assert (corrected.source, corrected.status, corrected.auto_key) == (
+        "auto",
+        "corrected",
+        f"entity:{start}:{end}",
+    )
     rejected = library.set_verdict(document, "entity", start, end, "rejected")
     assert rejected.id == corrected.id and rejected.status == "rejected"
     assert len(library.annotations_for(document)) == 1

@@ -63,9 +63,17 @@ def test_an_old_library_is_backed_up_then_migrated(db_path, document):
     assert file_digest(backup) == before
     assert user_version(backup) == 1
     assert "status" not in columns(backup, "annotations")
-    assert {"source", "category", "status", "auto_key", "speaker", "value", "unit", "bound", "detached"} <= columns(
-        db_path, "annotations"
-    )
+    assert {
+        "source",
+        "category",
+        "status",
+        "auto_key",
+        "speaker",
+        "value",
+        "unit",
+        "bound",
+        "detached",
+    } <= columns(db_path, "annotations")
 
 
 def test_an_earlier_backup_is_never_overwritten(db_path, document):
