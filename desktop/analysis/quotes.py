@@ -33,8 +33,6 @@ _MINOR_WORDS = frozenset("a an and as at but by de for from in into nor of on or
 
 # A quote of this many words or more is a quotation even with nobody attached to it.
 SENTENCE_WORDS = 5
-# How many later single marks an opening one may look through for its closing one (keeps the scan linear).
-_SINGLE_LOOKAHEAD = 100
 _OPEN_CONTEXT = frozenset("([{—–-/\u00a0")
 
 
@@ -63,16 +61,17 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity]) -> list[Quote]:
         if not words:
             continue
         short = len(words) < SENTENCE_WORDS and not _has_inner_sentence_break(inner)
+        alone = stands_alone(text, span)
+        # A title in quotation marks (“The Lord of the Rings”) unless it is said right there or stands
+        # as a sentence of its own (‘Never.’).
+        if is_title_like(words) and not attribution.adjacent and not alone:
+            continue
         if short:
             key = " ".join(w.lower() for w in words)
             repeated = key in seen_fragments
             seen_fragments.add(key)
             # A term quoted again and again is a label ("phase one"), not something said twice.
-            if repeated:
-                continue
-            if attribution.speaker is None:
-                continue
-            if is_title_like(words) and not attribution.adjacent:
+            if repeated or attribution.speaker is None:
                 continue
         quotes.append(
             Quote(span.start, span.end, text[span.start : span.end], attribution.speaker, attribution.cue)
@@ -83,6 +82,14 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity]) -> list[Quote]:
 def quote_content(text: str, span: QuoteSpan) -> str:
     """The words between the marks, with the marks of continued paragraphs left in."""
     return text[span.start + 1 : span.end - 1] if span.end - span.start >= 2 else ""
+
+
+def stands_alone(text: str, span: QuoteSpan) -> bool:
+    """True when the quote opens its sentence and ends it: nothing else of the sentence is outside it."""
+    before = text[max(0, span.start - 200) : span.start].rstrip(" \t")
+    opens = not before or before[-1] in "\n.!?:" or (before[-1] in "”’\"'" and before[-2:-1] in ".!?,")
+    inner_end = text[span.start : span.end - 1].rstrip()
+    return opens and bool(inner_end) and inner_end[-1] in ".!?…"
 
 
 def is_title_like(words: list[str]) -> bool:
@@ -201,41 +208,45 @@ def _unclosed(text: str, open_at: int, limit: int) -> list[QuoteSpan]:
 
 
 def _pair_single_marks(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
-    """‘…’ and '…' within one line, skipping apostrophes; marks inside double quotes are ignored."""
-    spans: list[QuoteSpan] = []
+    """‘…’ and '…' within one line, skipping apostrophes; marks inside double quotes are ignored.
+
+    Each opening mark takes the first closing mark after it on its line (preferring one that is not
+    a plural possessive such as "players’ union"), unless a double quote or an unmistakable new
+    opening mark comes first. The "next …" tables keep this one linear pass."""
     marks = [m.start() for m in _SINGLE_MARKS.finditer(text)]
     if not marks:
-        return spans
+        return []
+    n = len(marks)
     inside_double = _inside_spans(marks, doubles)
+    opens = [_single_opens(text, i) for i in marks]
+    closes = [_single_closes(text, i) for i in marks]
+    next_barrier, next_close, next_good_close = [n] * (n + 1), [n] * (n + 1), [n] * (n + 1)
+    for j in range(n - 1, -1, -1):
+        i = marks[j]
+        barrier = inside_double[j] or (opens[j] and text[i] in "‘‚")
+        next_barrier[j] = j if barrier else next_barrier[j + 1]
+        next_close[j] = j if closes[j] else next_close[j + 1]
+        next_good_close[j] = (
+            j if closes[j] and not _looks_plural_possessive(text, i) else next_good_close[j + 1]
+        )
+    spans: list[QuoteSpan] = []
     k = 0
-    while k < len(marks):
+    while k < n:
         i = marks[k]
-        if inside_double[k] or not _single_opens(text, i):
+        if inside_double[k] or not opens[k]:
             k += 1
             continue
         line_end = text.find("\n", i)
         line_end = len(text) if line_end < 0 else line_end
-        chosen = -1
-        fallback = -1
-        j = k + 1
-        while j < len(marks) and marks[j] < line_end and j - k <= _SINGLE_LOOKAHEAD:
-            m = marks[j]
-            if inside_double[j] or (_single_opens(text, m) and text[m] in "‘‚"):
-                break  # a double quote or an unambiguous new opening first: this one is unmatched
-            if _single_closes(text, m):
-                if fallback < 0:
-                    fallback = j
-                if not _looks_plural_possessive(text, m):
-                    chosen = j
-                    break
-            j += 1
-        if chosen < 0:
-            chosen = fallback
-        if chosen < 0:
+        limit = next_barrier[k + 1]
+        chosen = next_good_close[k + 1]
+        if chosen >= limit or marks[chosen] >= line_end:
+            chosen = next_close[k + 1]
+        if chosen >= limit or chosen >= n or marks[chosen] >= line_end:
             k += 1
             continue
         end = marks[chosen] + 1
-        if _WORD.search(text, i + 1, end - 1) and len(re.sub(r"\W", "", text[i + 1 : end - 1])) >= 2:
+        if len(re.sub(r"\W", "", text[i + 1 : end - 1])) >= 2:
             spans.append(QuoteSpan(i, end))
         k = chosen + 1
     return spans

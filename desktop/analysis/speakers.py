@@ -38,6 +38,10 @@ SPEECH_VERBS = frozenset(
 _SUBJECTS = ("nsubj",)
 # Clauses that share the subject of the clause they hang from ("…, telling them to …").
 _SUBJECT_SHARING = ("conj", "xcomp", "advcl", "pcomp")
+_MAX_CLIMB = 12  # dependency steps from a quote up to its reporting verb
+_NEAR = 300  # characters around a quote where a verb attached to it may sit
+_FAR = 600  # characters around a quote searched for a speech verb of its sentence
+_MAX_CANDIDATES = 50
 _MAIN_CLAUSE_LINKS = frozenset({"ROOT", "parataxis", "conj", "ccomp"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
@@ -110,11 +114,22 @@ class SpeakerResolver:
         self.sentences: list[SentenceSpan] = list(parsed.sentences())
         self._sentence_starts = [s.start for s in self.sentences]
         self._paragraph_index = {id(p): i for i, p in enumerate(parsed.paragraphs)}
+        self._paragraph_starts = [p.start for p in parsed.paragraphs]
+        self._token_starts = [[tok.idx for tok in p.doc] for p in parsed.paragraphs]
         self._in_quote = self._mark_quoted_tokens()
+        # Every speech verb outside quotes, by offset: (offset, token, paragraph).
+        self._cues = [
+            (p.start + tok.idx, tok, p)
+            for p in parsed.paragraphs
+            for tok in p.doc
+            if is_speech_cue(tok) and not self._in_quote[id(p)][tok.i]
+        ]
+        self._cue_offsets = [c[0] for c in self._cues]
         self._person_names = self._collect_person_names()
         self._subjects: list[tuple[int, str]] = []  # (offset, name) of people who are clause subjects
         self._titled: list[tuple[int, str, frozenset[str]]] = []  # (offset, name, title words)
         self._index_people()
+        self._titled_offsets = [t[0] for t in self._titled]
         self._spoken: list[tuple[int, str, str]] = []  # (offset, role head, canonical) of earlier speakers
 
     # ------------------------------------------------------------------------------------ indexing
@@ -181,7 +196,7 @@ class SpeakerResolver:
 
     def attribute(self, span: QuoteSpan) -> Attribution:
         sentences = self._sentences_over(span)
-        cue = self._cue_in_clause(span, sentences) or self._cue_attached(span, sentences)
+        cue = self._cue_in_clause(span) or self._cue_attached(span, sentences)
         if cue is None:
             dashed = self._dash_or_colon(span)
             if dashed is not None:
@@ -194,7 +209,7 @@ class SpeakerResolver:
         if subject is None:
             return NO_ATTRIBUTION
         speaker = self._speaker(subject, para, span.start)
-        adjacent = self._touches(span, [verb, subject], para)
+        adjacent = self._touches(span, verb, speaker, para)
         cue_text = "according to" if verb.lower_ == "according" else verb.lower_
         return Attribution(speaker, cue_text, adjacent)
 
@@ -218,55 +233,70 @@ class SpeakerResolver:
             i += 1
         return found
 
+    def _sentence_index(self, sent: SentenceSpan) -> int:
+        return bisect_right(self._sentence_starts, sent.start) - 1
+
     def _inside(self, tok: Token, para: Paragraph, span: QuoteSpan) -> bool:
         offset = para.start + tok.idx
         return span.start <= offset < span.end
 
-    def _cue_in_clause(
-        self, span: QuoteSpan, sentences: list[SentenceSpan]
-    ) -> tuple[Token, Paragraph] | None:
+    def _quote_tokens(self, span: QuoteSpan) -> Iterable[tuple[Token, Paragraph]]:
+        """The tokens inside the quote, paragraph by paragraph, found by bisection."""
+        p = max(0, bisect_right(self._paragraph_starts, span.start) - 1)
+        while p < len(self.parsed.paragraphs) and self.parsed.paragraphs[p].start < span.end:
+            para = self.parsed.paragraphs[p]
+            starts = self._token_starts[p]
+            lo = bisect_right(starts, span.start - para.start - 1)
+            hi = bisect_right(starts, span.end - para.start - 1)
+            for i in range(lo, hi):
+                yield para.doc[i], para
+            p += 1
+
+    def _cues_between(self, start: int, end: int) -> list[tuple[int, Token, Paragraph]]:
+        lo = bisect_right(self._cue_offsets, start - 1)
+        hi = bisect_right(self._cue_offsets, end - 1)
+        return self._cues[lo:hi]
+
+    def _cue_in_clause(self, span: QuoteSpan) -> tuple[Token, Paragraph] | None:
         """The nearest speech verb above the quote in the parse tree ("Kirby said … “…”")."""
         best: tuple[int, Token, Paragraph] | None = None
-        for sent in sentences:
-            para = sent.paragraph
-            for tok in sent.span:
-                if (
-                    tok.is_punct
-                    or not self._inside(tok, para, span)
-                    or (tok.head.i != tok.i and self._inside(tok.head, para, span))
-                ):
-                    continue
-                cur, steps = tok, 0
-                while cur.head.i != cur.i and steps < 12:
-                    cur, steps = cur.head, steps + 1
-                    if not self.quoted(cur, para) and is_speech_cue(cur):
-                        if best is None or steps < best[0]:
-                            best = (steps, cur, para)
-                        break
+        for tok, para in self._quote_tokens(span):
+            if tok.is_punct or (tok.head.i != tok.i and self._inside(tok.head, para, span)):
+                continue
+            cur, steps = tok, 0
+            while cur.head.i != cur.i and steps < _MAX_CLIMB:
+                cur, steps = cur.head, steps + 1
+                if not self.quoted(cur, para) and is_speech_cue(cur):
+                    if best is None or steps < best[0]:
+                        best = (steps, cur, para)
+                    break
         return (best[1], best[2]) if best else None
 
     def _cue_attached(self, span: QuoteSpan, sentences: list[SentenceSpan]) -> tuple[Token, Paragraph] | None:
         """A speech verb hanging from the quote ("“…,” he said" parsed as parataxis)."""
-        for sent in sentences:
-            para = sent.paragraph
-            for tok in sent.span:
-                if is_speech_cue(tok) and not self.quoted(tok, para) and self._inside(tok.head, para, span):
-                    return tok, para
+        if not sentences:
+            return None
+        start = max(sentences[0].start, span.start - _NEAR)
+        end = min(sentences[-1].end, span.end + _NEAR)
+        for _, tok, para in self._cues_between(start, end):
+            if self._inside(tok.head, para, span):
+                return tok, para
         return None
 
     def _cue_in_sentences(
         self, span: QuoteSpan, sentences: list[SentenceSpan]
     ) -> tuple[Token, Paragraph] | None:
-        """Any speech verb outside quotes in the quote's sentences, the nearest one."""
+        """The nearest speech verb of the main clause outside quotes in the quote's sentences."""
+        if not sentences:
+            return None
         best: tuple[int, Token, Paragraph] | None = None
-        for sent in sentences:
-            para = sent.paragraph
-            for tok in sent.span:
-                if is_speech_cue(tok) and not self.quoted(tok, para) and _in_main_clause(tok):
-                    offset = para.start + tok.idx
-                    distance = span.start - offset if offset < span.start else offset - span.end
-                    if best is None or distance < best[0]:
-                        best = (distance, tok, para)
+        before = self._cues_between(max(sentences[0].start, span.start - _FAR), span.start)
+        after = self._cues_between(span.end, min(sentences[-1].end, span.end + _FAR))
+        for offset, tok, para in before[-_MAX_CANDIDATES:] + after[:_MAX_CANDIDATES]:
+            if tok.lower_ == "according" or _in_main_clause(tok):
+                distance = span.start - offset if offset < span.start else offset - span.end
+                if best is None or distance < best[0]:
+                    best = (distance, tok, para)
         return (best[1], best[2]) if best else None
 
     def _cue_next_door(
@@ -276,7 +306,7 @@ class SpeakerResolver:
         if not sentences:
             return None
         first, last = sentences[0], sentences[-1]
-        k = self._sentence_starts.index(first.start) if first.start in self._sentence_starts else -1
+        k = self._sentence_index(first)
         before = self.sentences[k - 1] if k > 0 else None
         if before is not None and before.paragraph is first.paragraph:
             gap = self.text[before.end : span.start]
@@ -284,7 +314,7 @@ class SpeakerResolver:
                 cue = self._first_cue(before)
                 if cue is not None:
                     return cue
-        k = self._sentence_starts.index(last.start)
+        k = self._sentence_index(last)
         after = self.sentences[k + 1] if k + 1 < len(self.sentences) else None
         closing = self.text[max(span.start, span.end - 3) : span.end]
         if (
@@ -298,10 +328,8 @@ class SpeakerResolver:
         return None
 
     def _first_cue(self, sent: SentenceSpan) -> tuple[Token, Paragraph] | None:
-        for tok in sent.span:
-            if is_speech_cue(tok) and not self.quoted(tok, sent.paragraph):
-                return tok, sent.paragraph
-        return None
+        cues = self._cues_between(sent.start, sent.end)
+        return (cues[0][1], cues[0][2]) if cues else None
 
     def _dash_or_colon(self, span: QuoteSpan) -> Attribution | None:
         """ "“…” — John Kirby" (no verb), or "Kirby: “…”"."""
@@ -326,15 +354,18 @@ class SpeakerResolver:
             return None
         return Speaker(entity.start, entity.end, entity.text, self.entity_name(entity))
 
-    def _touches(self, span: QuoteSpan, tokens: Iterable[Token], para: Paragraph) -> bool:
-        for tok in tokens:
-            start = para.start + tok.idx
-            end = start + len(tok.text)
-            gap = self.text[span.end : start] if start >= span.end else self.text[end : span.start]
-            if len(gap) < 40 and not re.search(
-                r"[^\W_]", gap if start >= span.end else gap.replace("said", "")
-            ):
-                return True
+    def _touches(self, span: QuoteSpan, verb: Token, speaker: Speaker, para: Paragraph) -> bool:
+        """True for "“…,” he said", "“…,” said Kirby" and "Kirby said: “…”": nothing but punctuation
+        between quote and attribution (a colon or comma when the attribution comes first, so that
+        "he wrote “Tom Sawyer”" does not count)."""
+        verb_start = para.start + verb.idx
+        verb_end = verb_start + len(verb.text)
+        first, last = min(verb_start, speaker.start), max(verb_end, speaker.end)
+        if first >= span.end:
+            return not re.search(r"[^\W_]", self.text[span.end : first])
+        if last <= span.start:
+            gap = self.text[last : span.start]
+            return not re.search(r"[^\W_]", gap) and re.search(r"[:,]", gap) is not None
         return False
 
     # ----------------------------------------------------------------------------------- speakers
@@ -475,11 +506,11 @@ class SpeakerResolver:
         """ "the spokesman", "the president": an earlier speaker or a person with that title."""
         if not role:
             return None
-        for at, head, canonical in reversed(self._spoken):
+        for at, head, canonical in reversed(self._spoken[-_MAX_CANDIDATES:]):
             if at < offset and head == role:
                 return canonical
-        i = bisect_right([t[0] for t in self._titled], offset) - 1
-        while i >= 0:
+        i = bisect_right(self._titled_offsets, offset) - 1
+        while i >= 0 and offset - self._titled_offsets[i] <= _FAR * 20:
             at, name, words = self._titled[i]
             if role in words:
                 return name
