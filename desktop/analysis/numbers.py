@@ -1,10 +1,336 @@
-"""Numbers claimed in the text: value, unit, bound."""
+"""Numbers claimed in the text: each amount with its value, unit (what it counts), bound and kind.
+
+One linear pass over each paragraph's tokens: number_runs finds the tokens that spell an amount,
+then the words around it give the currency or percent sign, the bound ("more than", "about"), a
+range's other end, and the dependency parse gives the noun it counts. Dates, clock times, years,
+scores and identifiers ("Article 5", "COVID-19") are not amounts and are left out.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.analysis.number_runs import Run, glued, read_run
+from desktop.analysis.number_words import YEAR
 from desktop.analysis.pipeline import ParsedText
 from desktop.analysis.records import Entity, Number
+from desktop.analysis.units import (
+    AT_LEAST_VERBS,
+    BOUND_AFTER,
+    BOUND_PHRASES,
+    CLOCK_WORDS,
+    CURRENCY_CODES,
+    CURRENCY_COUNTRIES,
+    CURRENCY_FRACTIONS,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    LIMIT_NOUNS,
+    LONGEST_BOUND,
+    MEASURE_UNITS,
+    MONTHS,
+    NAME_LABELS,
+    POUND_MONEY_NEIGHBOURS,
+    TIME_UNITS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_RANGE_WORDS = {"-", "–", "—", "to", "through", "and"}
+_NOUNS = {"NOUN", "PROPN"}
+# Dependency labels by which a number attaches to the noun it counts.
+_COUNTING_DEPS = {"nummod", "compound", "quantmod", "amod", "nmod", "appos", "npadvmod", "advmod"}
+
+
+@dataclass
+class _Reading:
+    """What the words around a run say about it; becomes a Number."""
+
+    first: int  # first token of the span (bound words or currency sign included)
+    last: int  # one past the last token of the span
+    value: float | None
+    kind: str = "count"
+    bound: str = "exact"
+    unit: str | None = None
+    currency: str | None = None
+    low: float | None = None
+    high: float | None = None
 
 
 def extract_numbers(parsed: ParsedText, entities: list[Entity]) -> list[Number]:
-    return []
+    """Every amount in the text, in text order."""
+    numbers: list[Number] = []
+    for para in parsed.paragraphs:
+        doc = para.doc
+        for reading in _readings(doc):
+            start = para.start + doc[reading.first].idx
+            last = doc[reading.last - 1]
+            end = para.start + last.idx + len(last.text)
+            numbers.append(
+                Number(start, end, parsed.text[start:end], reading.value, reading.unit, reading.bound,
+                       reading.kind, reading.currency, reading.low, reading.high)
+            )
+    return numbers
+
+
+def _readings(doc: Doc) -> list[_Reading]:
+    not_amounts = _tokens_not_amounts(doc)
+    readings: list[_Reading] = []
+    i, n = 0, len(doc)
+    while i < n:
+        run = None if i in not_amounts else read_run(doc, i)
+        if run is None:
+            i += 1
+            continue
+        reading, end = _read_around(doc, run, not_amounts)
+        if reading is not None:
+            readings.append(reading)
+        i = max(end, i + 1)
+    return readings
+
+
+def _tokens_not_amounts(doc: Doc) -> set[int]:
+    """Tokens inside dates, clock times and names. Durations ("15,000 years") and a bare age stay amounts."""
+    skip: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            if not _is_duration_or_age(ent):
+                skip.update(range(ent.start, ent.end))
+        elif ent.label_ in NAME_LABELS:
+            skip.update(range(ent.start, ent.end))
+    return skip
+
+
+def _is_duration_or_age(ent: Span) -> bool:
+    words = [t.lower_ for t in ent]
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if after == "ago" or "ago" in words or any(w in MONTHS or w in CLOCK_WORDS or ":" in w for w in words):
+        return False
+    if len(ent) == 1:
+        return ent[0].text.isdigit() and not YEAR.match(ent[0].text)  # "Parise, 35," is an age
+    return any(w in TIME_UNITS or w.rsplit("-", 1)[-1] in TIME_UNITS for w in words)
+
+
+def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | None, int]:
+    """The Number a run makes with its neighbours, and the token after everything consumed."""
+    if run.ordinal:
+        return _Reading(run.start, run.end, run.value, kind="ordinal"), run.end
+    first = run.start
+    currency = _sign_before(doc, first)
+    if currency:
+        first -= 1
+    reading = _Reading(first, run.end, run.value, currency=currency)
+    if run.low is not None:  # "40–50" in one token
+        if run.low >= run.high:  # a score such as "4-1", not a range
+            return None, run.end
+        reading.low, reading.high, reading.kind = run.low, run.high, "range"
+    elif (other := _range_end(doc, run, not_amounts)) is not None:
+        if other.value is None or run.value is None or run.value >= other.value:
+            if doc[run.end].text in ("-", "–") and glued(doc, run.start) and glued(doc, run.end):
+                return None, other.end  # "4-1": a score
+        else:
+            low = run.value * other.multiplier if run.multiplier == 1 and run.value * other.multiplier <= other.value else run.value
+            reading.low, reading.high, reading.kind, reading.value = low, other.value, "range", None
+            reading.last = other.end
+            if not currency:
+                currency = reading.currency = _sign_before(doc, other.start)
+    if reading.kind != "range":
+        if run.vague:
+            reading.bound = "about"
+        elif _is_identifier(doc, run) or _is_clock(doc, run):
+            return None, run.end
+    _read_after(doc, reading)
+    _read_bound_before(doc, reading)
+    noun = None
+    if reading.unit is None and reading.currency is None:
+        noun = _counted_noun(doc, run.start, run.end if reading.kind != "range" else reading.last)
+        if noun is not None:
+            reading.unit = _unit_text(doc, noun, reading.last)
+            if reading.unit.lower() in MEASURE_UNITS and reading.kind != "range":
+                reading.kind = "quantity"
+    _read_bound_from_syntax(doc, reading, noun)
+    if reading.currency:
+        reading.unit = reading.currency
+        if reading.kind == "count":
+            reading.kind = "money"
+    if reading.kind == "count" and not _worth_reporting(doc, run, reading, noun):
+        return None, reading.last
+    return reading, reading.last
+
+
+def _sign_before(doc: Doc, i: int) -> str | None:
+    if i == 0:
+        return None
+    prev = doc[i - 1].text
+    if prev.lower() in CURRENCY_SIGNS:
+        return CURRENCY_SIGNS[prev.lower()]
+    if prev in CURRENCY_CODES:
+        return "CNY" if prev == "RMB" else prev
+    return None
+
+
+def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
+    """The high end of "3,000 to 5,000", "$40-50 billion", "between four and six"; None if no range."""
+    j = run.end
+    if j + 1 >= len(doc) or run.vague or doc[j].lower_ not in _RANGE_WORDS:
+        return None
+    word = doc[j].lower_
+    before = doc[run.start - 1].lower_ if run.start else ""
+    if word == "and" and before != "between":
+        return None
+    if word in ("to", "through") and before == "from":
+        return None  # "rose from 5% to 10%": a change, two numbers
+    k = j + 1
+    if doc[k].text.lower() in CURRENCY_SIGNS and k + 1 < len(doc):
+        k += 1
+    other = None if k in not_amounts else read_run(doc, k)
+    if other is None or other.ordinal or other.vague or other.low is not None:
+        return None
+    if word in ("-", "–", "—") and not (glued(doc, run.end - 1) and glued(doc, j)) and before != "between":
+        return None
+    return other
+
+
+def _read_after(doc: Doc, reading: _Reading) -> None:
+    """Percent signs, currency names and glued scale letters after the number."""
+    j, n = reading.last, len(doc)
+    if j >= n:
+        return
+    word, text = doc[j].lower_, doc[j].text
+    if reading.currency and glued(doc, j - 1) and word in ("m", "bn", "b", "k", "mn", "tn"):
+        scale = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}[word]
+        _scale(reading, scale)
+        reading.last = j + 1
+        return
+    pair = word + " " + doc[j + 1].lower_ if j + 1 < n else word
+    if word in ("%", "percent", "pct", "‰") or pair in ("per cent", "percentage points", "percentage point"):
+        reading.kind = "percent" if reading.kind != "range" else "range"
+        reading.unit = "%" if not pair.startswith("percentage") else "percentage points"
+        reading.last = j + (2 if pair in ("per cent", "percentage points", "percentage point") else 1)
+        reading.currency = None
+        return
+    country = None
+    if j + 1 < n and (word, doc[j + 1].lower_.rstrip("s")) in CURRENCY_COUNTRIES:
+        country = CURRENCY_COUNTRIES[(word, doc[j + 1].lower_.rstrip("s"))]
+        j += 1
+        word, text = doc[j].lower_, doc[j].text
+    if word in ("pound", "pounds"):
+        neighbours = {doc[j + 1].lower_ if j + 1 < n else "", doc[j - 1].lower_}
+        if country or reading.currency == "GBP" or neighbours & POUND_MONEY_NEIGHBOURS:
+            reading.currency = country or "GBP"
+            reading.last = j + 1
+        return
+    if word in CURRENCY_WORDS or text in CURRENCY_CODES or word in CURRENCY_SIGNS:
+        code = country or CURRENCY_WORDS.get(word) or CURRENCY_SIGNS.get(word) or ("CNY" if text == "RMB" else text)
+        if word in CURRENCY_FRACTIONS and reading.value is not None and not reading.currency:
+            reading.value *= CURRENCY_FRACTIONS[word]
+        reading.currency = reading.currency or code
+        reading.last = j + 1
+
+
+def _scale(reading: _Reading, factor: float) -> None:
+    if reading.value is not None:
+        reading.value *= factor
+    if reading.low is not None and reading.high is not None:
+        reading.low, reading.high = reading.low * factor, reading.high * factor
+
+
+def _read_bound_before(doc: Doc, reading: _Reading) -> None:
+    """"more than", "about", "up to" right before the number (or its currency sign)."""
+    first = reading.first
+    if reading.kind != "range":
+        for size in range(min(LONGEST_BOUND, first), 0, -1):
+            words = tuple(t.lower_ for t in doc[first - size:first])
+            if words in BOUND_PHRASES:
+                reading.bound = BOUND_PHRASES[words]
+                reading.first = first - size
+                break
+    if reading.first > 0 and doc[reading.first - 1].lower_ == "between" and reading.kind == "range":
+        reading.first -= 1
+    j = reading.last
+    for words, bound in BOUND_AFTER.items():
+        if tuple(t.lower_ for t in doc[j:j + len(words)]) == words and reading.kind != "range":
+            reading.bound = bound
+            reading.last = j + len(words)
+            break
+
+
+def _read_bound_from_syntax(doc: Doc, reading: _Reading, noun: Token | None) -> None:
+    """"wait times exceeded two hours" (at least); "a maximum value of $2.6bn" (at most)."""
+    if reading.bound != "exact" or reading.kind == "range":
+        return
+    anchor = noun if noun is not None else doc[reading.last - 1]
+    head = anchor.head
+    if anchor.dep_ == "dobj" and head.lemma_ in AT_LEAST_VERBS:
+        reading.bound = "at_least"
+    elif anchor.dep_ == "pobj" and head.lower_ == "of":
+        owner = head.head
+        for word in [owner, *owner.children]:
+            if word.lower_ in LIMIT_NOUNS and (word is owner or word.dep_ == "amod"):
+                reading.bound = LIMIT_NOUNS[word.lower_]
+
+
+def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
+    """The noun a number counts: "3,000 troops", "thousands of troops", "three of those companies"."""
+    last = doc[end - 1]
+    if end < len(doc) and doc[end].lower_ == "of":
+        for child in doc[end].children:
+            if child.dep_ == "pobj" and child.pos_ in _NOUNS:
+                return child
+        # "of evolving galaxies" parses as a clause: take the first noun before any punctuation
+        for token in doc[end + 1:end + 5]:
+            if token.is_punct or token.pos_ in ("ADP", "PRON", "NUM"):
+                break
+            if token.pos_ == "NOUN":
+                return token
+        return None
+    head = last
+    for _ in range(3):  # "nine 10 games": hop over numbers to the noun
+        if head.dep_ not in _COUNTING_DEPS or head.head.i <= head.i:
+            break
+        head = head.head
+        if head.pos_ != "NUM":
+            break
+    if (head is not last and head.pos_ in _NOUNS and head.i - end <= 4
+            and not any(t.is_punct and t.text not in ("-", "–") for t in doc[end:head.i])):
+        return head
+    if end < len(doc) and doc[end].tag_ == "NNS" and doc[end].pos_ == "NOUN":
+        return doc[end]
+    return None
+
+
+def _unit_text(doc: Doc, noun: Token, after: int) -> str:
+    """The noun as a unit, with a glued hyphen prefix ("light-years"); case kept for "GHz", "MW"."""
+    start = noun.i
+    while start - 2 >= after and doc[start - 1].text == "-" and glued(doc, start - 2) and glued(doc, start - 1):
+        start -= 2
+    text = doc[start:noun.i + 1].text
+    return text if any(c.isupper() for c in text[1:]) else text.lower()
+
+
+def _is_identifier(doc: Doc, run: Run) -> bool:
+    """"Article 5", "Section 230", "No. 1", "COVID - 19": a plain integer naming something."""
+    if not run.plain_integer or run.start == 0:
+        return False
+    prev = doc[run.start - 1]
+    if prev.text in ("#", "No.", "no.", "Nos.") or (prev.text in ("-", "/") and glued(doc, run.start - 1)
+                                                      and run.start > 1 and doc[run.start - 2].is_alpha
+                                                      and glued(doc, run.start - 2)):
+        return True
+    if not glued(doc, run.start - 1) and prev.is_alpha and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper):
+        return prev.lower_ not in MONTHS
+    return False
+
+
+def _is_clock(doc: Doc, run: Run) -> bool:
+    return run.end < len(doc) and doc[run.end].lower_ in CLOCK_WORDS
+
+
+def _worth_reporting(doc: Doc, run: Run, reading: _Reading, noun: Token | None) -> bool:
+    """Years, and a lone "one" that works as an article ("one of the", "one ally"), are not claims."""
+    if run.plain_integer and YEAR.match(doc[run.start].text):
+        return noun is not None and noun.tag_ == "NNS"  # "1500 troops" counts; "in 2018", "2024 mission" do not
+    if run.in_words and run.value == 1.0 and run.end - run.start == 1 and doc[run.start].lower_ == "one":
+        return reading.bound != "exact"
+    return True

@@ -1,0 +1,156 @@
+"""Finding where a number is written in a spaCy Doc: the run of tokens that spell one amount.
+
+"13,000", "1.5 million", "twenty - one", "13.8-billion", "a dozen", "tens of thousands", "third".
+Only the amount itself; the words around it (sign, unit, bound) are read by numbers.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.analysis.number_words import (
+    JOINED,
+    SUFFIXED,
+    VAGUE,
+    can_follow,
+    compose,
+    digits_value,
+    is_scale,
+    ordinal_value,
+    word_value,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_HYPHENS = {"-", "–", "—"}
+
+
+@dataclass
+class Run:
+    """Tokens [start, end) of a Doc that spell one amount."""
+
+    start: int
+    end: int
+    value: float | None
+    multiplier: float = 1.0  # the scale words at the end ("50 billion" -> 1e9), shared by a range's low end
+    vague: bool = False
+    ordinal: bool = False
+    in_words: bool = False
+    plain_integer: bool = False  # digits only, no comma, decimal or scale: "5", "2018"
+    low: float | None = None  # for one token holding two numbers, "40–50"
+    high: float | None = None
+
+
+def glued(doc: Doc, i: int) -> bool:
+    """Whether token i is written against token i+1 with no space between."""
+    return not doc[i].whitespace_
+
+
+def read_run(doc: Doc, i: int) -> Run | None:
+    """The amount that starts at token i, or None when none does."""
+    token = doc[i]
+    text = token.text
+    if token.ent_type_ == "ORDINAL" or (text[:1].isdigit() and text[-2:].lower() in ("st", "nd", "rd", "th")):
+        value = ordinal_value(text)
+        if value is not None:
+            return Run(i, i + 1, value, ordinal=True)
+    value = digits_value(text)
+    if value is not None:
+        plain = text.isdigit()
+        run = Run(i, i + 1, value, plain_integer=plain)
+        suffixed = SUFFIXED.match(text)
+        if suffixed:
+            run.multiplier = value / float(suffixed.group(1).replace(",", "") or 1) if value else 1.0
+            run.plain_integer = False
+        _extend_with_scales(doc, run, [(value, False)])
+        return run
+    joined = JOINED.match(text)
+    if joined and any(c.isdigit() for c in text):
+        low, high = digits_value(joined.group(1)), digits_value(joined.group(2))
+        if low is not None and high is not None:
+            return Run(i, i + 1, None, low=low, high=high)
+        return None
+    lower = text.lower()
+    if lower in VAGUE:
+        end = i + 1
+        # "tens of thousands", "hundreds of millions"
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in VAGUE:
+            end += 2
+        if lower == "tens" and end == i + 1:
+            return None
+        return Run(i, end, None, vague=True, in_words=True)
+    if lower in ("a", "an") and i + 1 < len(doc) and is_scale(doc[i + 1].text):
+        run = Run(i, i + 1, 1.0, in_words=True)
+        _extend_with_words(doc, run, [(1.0, False)])
+        return run
+    parts = _word_parts(text)
+    if parts:
+        run = Run(i, i + 1, compose(parts), in_words=True)
+        if parts[-1][1]:
+            run.multiplier = parts[-1][0]
+        _extend_with_words(doc, run, parts)
+        return run
+    return None
+
+
+def _word_parts(text: str) -> list[tuple[float, bool]] | None:
+    """(worth, is_scale) parts of one token of number words: "seven" or "twenty-one"."""
+    parts: list[tuple[float, bool]] = []
+    for piece in text.lower().split("-"):
+        worth = word_value(piece)
+        if worth is None or not can_follow(parts, worth, is_scale(piece)):
+            return None
+        parts.append((worth, is_scale(piece)))
+    return parts
+
+
+def _extend_with_scales(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> None:
+    """After digits only scale words may follow: "1.5 million", "13.8-billion", "3 dozen"."""
+    j = run.end
+    while j < len(doc):
+        nxt = doc[j]
+        step = 1
+        if nxt.text == "-" and glued(doc, j - 1) and glued(doc, j) and j + 1 < len(doc):
+            nxt, step = doc[j + 1], 2
+        word = "dozen" if nxt.lower_ == "dozens" else nxt.lower_  # "3 dozens"
+        worth = word_value(word)
+        if worth is None or not is_scale(word) or not can_follow(parts, worth, True):
+            break
+        parts.append((worth, True))
+        j += step
+    if j > run.end:
+        run.end = j
+        run.value = compose(parts)
+        run.multiplier = parts[-1][0]
+        run.plain_integer = False
+
+
+def _extend_with_words(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> None:
+    """Number words join up: "two hundred and six", "twenty - one", "a dozen"."""
+    j = run.end
+    while j < len(doc):
+        step = 0
+        nxt: Token = doc[j]
+        if nxt.text in _HYPHENS and glued(doc, j - 1) and glued(doc, j) and j + 1 < len(doc):
+            step, nxt = 1, doc[j + 1]
+        elif nxt.lower_ == "and" and parts[-1][1] and j + 1 < len(doc):
+            step, nxt = 1, doc[j + 1]  # "hundred and six": only after a scale word
+        pieces = _word_parts(nxt.text)
+        if not pieces or not all(_fits(parts, pieces)):
+            break
+        parts.extend(pieces)
+        j += step + 1
+    if j > run.end:
+        run.end = j
+        run.value = compose(parts)
+        run.multiplier = parts[-1][0] if parts[-1][1] else 1.0
+
+
+def _fits(parts: list[tuple[float, bool]], pieces: list[tuple[float, bool]]):
+    trial = list(parts)
+    for worth, scale in pieces:
+        ok = can_follow(trial, worth, scale)
+        trial.append((worth, scale))
+        yield ok
