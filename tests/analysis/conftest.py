@@ -23,7 +23,7 @@ def nlp():
 
 @pytest.fixture(scope="session")
 def analyze(nlp) -> Callable[[str], Analysis]:
-    """analyze(text) -> Analysis with the default model; analyze.article(name) reads tests/fixtures/articles."""
+    """analyze(text) -> the Analysis of text with the default model (cached per text for the session)."""
     choice = ModelChoice(name=DEFAULT_MODEL)
     cache: dict[str, Analysis] = {}
 
