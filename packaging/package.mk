@@ -1,0 +1,54 @@
+# Packaging (included by the Makefile): the one-folder bundle, its smoke test, the Linux launcher entry.
+#   make package            build dist/factlight/ (PyInstaller, packaging/factlight.spec)
+#   make package-check      validate the Linux metadata, build, then smoke-test the built program
+#   make package-validate   desktop-file-validate and appstreamcli validate --no-net on packaging/linux/
+#   make install-desktop    launcher entry, icons and metainfo for the current user (~/.local/share)
+#   make uninstall-desktop  remove them again
+APP_ID         := io.github.factlight.Factlight
+BUNDLE         := dist/factlight
+PYINSTALLER    := $(BIN)/pyinstaller
+LINUX_META     := packaging/linux/$(APP_ID).desktop packaging/linux/$(APP_ID).metainfo.xml
+# Installed into .venv beside the dev tools; the spec keeps both out of the bundle.
+PYINSTALLER_REQ := pyinstaller>=6.10,<7
+
+.PHONY: package package-check package-validate install-desktop uninstall-desktop
+
+$(VENV)/.installed-pyinstaller: $(VENV)/.installed-dev packaging/package.mk
+	$(PIP) install '$(PYINSTALLER_REQ)'
+	@touch $@
+
+# Always a full build: PyInstaller reuses its analysis in build/pyinstaller when nothing changed.
+package: $(VENV)/.installed-pyinstaller
+	@rm -rf $(BUNDLE); mkdir -p build; start=$$(date +%s); \
+	if $(PYINSTALLER) --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/factlight.spec >build/pyinstaller.log 2>&1; then status=0; else status=$$?; fi; \
+	grep -v -e 'Library .* required via ctypes not found' -e 'Library not found: could not resolve' \
+		-e "Failed to collect submodules for 'catalogue._importlib_metadata'" build/pyinstaller.log || true; \
+	if [ $$status != 0 ] || [ ! -x $(BUNDLE)/factlight ]; then \
+		echo "package: PyInstaller failed (exit $$status), full log in build/pyinstaller.log"; exit 1; fi; \
+	echo "built $(BUNDLE) in $$(( $$(date +%s) - start )) s, $$(du -sh $(BUNDLE) | cut -f1) on disk"
+
+$(BUNDLE)/factlight:
+	$(MAKE) --no-print-directory package
+
+package-check: package-validate package
+	QT_QPA_PLATFORM=offscreen $(BIN)/python packaging/check_bundle.py --bundle $(BUNDLE)
+
+# The validators come from Debian's desktop-file-utils and appstream; installed here when missing and
+# apt-get can run (as root, or through password-less sudo).
+package-validate:
+	@if ! command -v desktop-file-validate >/dev/null 2>&1 || ! command -v appstreamcli >/dev/null 2>&1; then \
+		if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then SUDO=; \
+		elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+		else echo "package-validate: install desktop-file-utils and appstream (desktop-file-validate, appstreamcli)"; exit 1; fi; \
+		echo "installing desktop-file-utils and appstream with apt-get"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq desktop-file-utils appstream >/dev/null; \
+	fi
+	desktop-file-validate packaging/linux/$(APP_ID).desktop
+	appstreamcli validate --no-net packaging/linux/$(APP_ID).metainfo.xml
+
+install-desktop: $(BUNDLE)/factlight
+	sh packaging/linux/install-desktop.sh install "$(abspath $(BUNDLE))/factlight"
+
+uninstall-desktop:
+	sh packaging/linux/install-desktop.sh uninstall
