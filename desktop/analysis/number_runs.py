@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _HYPHENS = {"-", "–", "—"}
+# Scale letters written against digits; a lone "m" stays metres unless money is meant (numbers.py).
+_GLUED_SCALES = {"k": "thousand", "K": "thousand", "M": "million", "bn": "billion", "mn": "million",
+                 "mln": "million", "bln": "billion", "B": "billion", "tn": "trillion", "MM": "million"}
 
 
 @dataclass
@@ -115,8 +118,13 @@ def _extend_with_scales(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> 
         if nxt.text == "-" and glued(doc, j - 1) and glued(doc, j) and j + 1 < len(doc):
             nxt, step = doc[j + 1], 2
         word = "dozen" if nxt.lower_ == "dozens" else nxt.lower_  # "3 dozens"
+        if step == 1 and j == run.end and glued(doc, j - 1) and nxt.text in _GLUED_SCALES:
+            word = _GLUED_SCALES[nxt.text]  # "10M", "2.33 k" split off by the tokenizer
+        elif step == 1 and j == run.end and nxt.lower_ == "k" and len(parts) == 1:
+            word = "thousand"
         worth = word_value(word)
-        if worth is None or not is_scale(word) or not can_follow(parts, worth, True):
+        # digits take any scale after them ("322 hundred"); words must grow ("two hundred thousand")
+        if worth is None or not is_scale(word) or not (j == run.end or can_follow(parts, worth, True)):
             break
         parts.append((worth, True))
         j += step

@@ -21,7 +21,14 @@ TENS = {
 # Multipliers; "dozen" multiplies like "hundred" does ("two dozen" = 24).
 SCALES = {
     "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "lakh": 1e5, "lakhs": 1e5,
+    "crore": 1e7, "crores": 1e7,
+}
+# Fractions written as words: "two thirds", "three quarters", "one and a half".
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+    "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
 }
 # Plural scale words on their own are vague amounts ("thousands of troops"): no value.
 VAGUE = {"dozens", "hundreds", "thousands", "millions", "billions", "trillions", "scores", "tens"}

@@ -25,13 +25,13 @@ from desktop.analysis.units import (
     CURRENCY_FRACTIONS,
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
+    DOLLAR_PREFIXES,
     LIMIT_NOUNS,
     LONGEST_BOUND,
     MEASURE_UNITS,
     MONTHS,
     NAME_LABELS,
     POUND_MONEY_NEIGHBOURS,
-    TIME_UNITS,
 )
 
 if TYPE_CHECKING:
@@ -95,31 +95,46 @@ def _tokens_not_amounts(doc: Doc) -> set[int]:
     skip: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
-            if not _is_duration_or_age(ent):
-                skip.update(range(ent.start, ent.end))
-        elif ent.label_ in NAME_LABELS:
+            is_point = _is_calendar_or_clock(ent)
+        else:  # "Article 5", "F-35"; but the small model also tags "USD 200" as a name
+            is_point = ent.label_ in NAME_LABELS and not any(
+                t.text in CURRENCY_CODES or t.text in CURRENCY_SIGNS for t in ent)
+        if is_point:
             skip.update(range(ent.start, ent.end))
     return skip
 
 
-def _is_duration_or_age(ent: Span) -> bool:
-    words = [t.lower_ for t in ent]
+def _is_calendar_or_clock(ent: Span) -> bool:
+    """A point in time ("Feb. 2", "2018", "7:14", "10 years ago", "the 20th"), not a span of time or an age.
+
+    The small model also tags durations ("15,000 years"), ages ("Parise, 35,") and some plain
+    amounts ("between 20 and 30") as DATE; their numbers are amounts.
+    """
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    if after == "ago" or "ago" in words or any(w in MONTHS or w in CLOCK_WORDS or ":" in w for w in words):
-        return False
-    if len(ent) == 1:
-        return ent[0].text.isdigit() and not YEAR.match(ent[0].text)  # "Parise, 35," is an age
-    return any(w in TIME_UNITS or w.rsplit("-", 1)[-1] in TIME_UNITS for w in words)
+    if after == "ago":
+        return True
+    for token in ent:
+        word = token.lower_
+        if (word in MONTHS or word in CLOCK_WORDS or word == "ago" or ":" in word or "/" in word
+                or YEAR.match(word[:4]) and not word[4:5].isdigit()
+                or word[:1].isdigit() and (word[-2:] in ("st", "nd", "rd", "th") or word[-1] == "s")):
+            return True
+    return False
 
 
 def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | None, int]:
     """The Number a run makes with its neighbours, and the token after everything consumed."""
     if run.ordinal:
         return _Reading(run.start, run.end, run.value, kind="ordinal"), run.end
+    code_end = _code_end(doc, run)
+    if code_end is not None:
+        return None, code_end
     first = run.start
     currency = _sign_before(doc, first)
     if currency:
         first -= 1
+        if doc[first].text == "$" and first > 0 and doc[first - 1].lower_ in DOLLAR_PREFIXES:
+            first -= 1
     reading = _Reading(first, run.end, run.value, currency=currency)
     if run.low is not None:  # "40–50" in one token
         if run.low >= run.high:  # a score such as "4-1", not a range
@@ -163,6 +178,8 @@ def _sign_before(doc: Doc, i: int) -> str | None:
     if i == 0:
         return None
     prev = doc[i - 1].text
+    if prev == "$" and i > 1 and doc[i - 2].lower_ in DOLLAR_PREFIXES:
+        return DOLLAR_PREFIXES[doc[i - 2].lower_]  # "C$", "HK $"
     if prev.lower() in CURRENCY_SIGNS:
         return CURRENCY_SIGNS[prev.lower()]
     if prev in CURRENCY_CODES:
@@ -187,7 +204,11 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     other = None if k in not_amounts else read_run(doc, k)
     if other is None or other.ordinal or other.vague or other.low is not None:
         return None
-    if word in ("-", "–", "—") and not (glued(doc, run.end - 1) and glued(doc, j)) and before != "between":
+    spaced_dash = word in ("-", "–", "—") and not (glued(doc, run.end - 1) and glued(doc, j))
+    # "1000 - 5000" with spaces is a range only when it rises; "4 - 1" is a score
+    if spaced_dash and before != "between" and (
+        run.value is None or other.value is None or run.value * other.multiplier >= other.value
+    ):
         return None
     return other
 
@@ -217,7 +238,8 @@ def _read_after(doc: Doc, reading: _Reading) -> None:
         word, text = doc[j].lower_, doc[j].text
     if word in ("pound", "pounds"):
         neighbours = {doc[j + 1].lower_ if j + 1 < n else "", doc[j - 1].lower_}
-        if country or reading.currency == "GBP" or neighbours & POUND_MONEY_NEIGHBOURS:
+        after_scale = doc[j - 1].lower_ in ("million", "billion", "trillion", "bn", "m")
+        if country or reading.currency == "GBP" or neighbours & POUND_MONEY_NEIGHBOURS or after_scale:
             reading.currency = country or "GBP"
             reading.last = j + 1
         return
@@ -321,6 +343,18 @@ def _is_identifier(doc: Doc, run: Run) -> bool:
     if not glued(doc, run.start - 1) and prev.is_alpha and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper):
         return prev.lower_ not in MONTHS
     return False
+
+
+def _code_end(doc: Doc, run: Run) -> int | None:
+    """The end of a phone number, IP address or date written as digit groups ("202-555-0123"), else None."""
+    groups, j = 1, run.end
+    while j + 1 < len(doc) and doc[j].text in ("-", "/", ".") and glued(doc, j - 1) and glued(doc, j):
+        if not doc[j + 1].text[:1].isdigit():
+            break
+        groups, j = groups + 1, j + 2
+    glued_before = run.start > 1 and doc[run.start - 1].text in ("-", "/", ".") and glued(doc, run.start - 1) \
+        and glued(doc, run.start - 2) and doc[run.start - 2].text[-1:].isdigit()
+    return j if groups >= 3 or glued_before or (groups >= 2 and doc[run.start].text[:1] == "+") else None
 
 
 def _is_clock(doc: Doc, run: Run) -> bool:

@@ -26,6 +26,9 @@ CURRENCY_WORDS = {
     "lira": "TRY", "liras": "TRY", "hryvnia": "UAH", "hryvnias": "UAH", "zloty": "PLN", "zlotys": "PLN",
     "krona": "SEK", "kronor": "SEK", "krone": "NOK", "kroner": "NOK", "rand": "ZAR", "naira": "NGN",
     "shekel": "ILS", "shekels": "ILS", "bitcoin": "BTC", "bitcoins": "BTC", "sterling": "GBP",
+    "peseta": "ESP", "pesetas": "ESP", "guilder": "NLG", "guilders": "NLG", "markka": "FIM",
+    "markkaa": "FIM", "dinar": "DZD", "dinars": "DZD", "riyal": "SAR", "riyals": "SAR", "dirham": "AED",
+    "dirhams": "AED", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR",
     "pence": "GBP", "cent": "USD", "cents": "USD", "usd": "USD", "eur": "EUR", "gbp": "GBP",
 }
 # Fractions of the main unit: "50 cents" is 0.50 of the currency.
@@ -40,6 +43,9 @@ CURRENCY_COUNTRIES = {
     ("indian", "rupee"): "INR", ("russian", "ruble"): "RUB", ("turkish", "lira"): "TRY",
     ("mexican", "peso"): "MXN", ("philippine", "peso"): "PHP", ("south", "rand"): "ZAR",
 }
+# A letter before "$" names whose dollar it is ("C$", "HK $" in tokenized wire copy).
+DOLLAR_PREFIXES = {"c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD",
+                   "us": "USD", "u.s.": "USD", "r": "BRL", "mex": "MXN", "nt": "TWD"}
 # "pounds" is money only next to a sign of it; otherwise it is a weight.
 POUND_MONEY_NEIGHBOURS = {"sterling", "british"}
 
@@ -88,11 +94,21 @@ for _phrase, _bound in (
     ("at most", "at_most"), ("no more than", "at_most"), ("not more than", "at_most"),
     ("below", "at_most"), ("lower than", "at_most"), ("a maximum of", "at_most"),
     ("maximum of", "at_most"), ("just under", "at_most"), ("smaller than", "at_most"),
+    ("less than or equal to", "at_most"), ("fewer than or equal to", "at_most"),
+    ("smaller or equal than", "at_most"), ("lower or equal than", "at_most"), ("less or equal than", "at_most"),
+    ("greater than or equal to", "at_least"), ("more than or equal to", "at_least"),
+    ("at least or equal to", "at_least"), ("bigger or equal than", "at_least"),
+    ("higher or equal than", "at_least"), ("larger or equal than", "at_least"), ("greater or equal than", "at_least"),
+    (">", "at_least"), (">=", "at_least"), ("≥", "at_least"), ("> =", "at_least"), ("<", "at_most"), ("<=", "at_most"),
+    ("≤", "at_most"), ("< =", "at_most"),
 ):
     BOUND_PHRASES[tuple(_phrase.split())] = _bound
 # Words after a number that bound it: "5,000 or more", "300-plus".
 BOUND_AFTER = {("or", "more"): "at_least", ("or", "so"): "about", ("or", "fewer"): "at_most",
-               ("or", "less"): "at_most", ("plus",): "at_least", ("-", "plus"): "at_least"}
+               ("or", "less"): "at_most", ("plus",): "at_least", ("-", "plus"): "at_least",
+               ("or", "greater"): "at_least", ("or", "higher"): "at_least", ("or", "above"): "at_least",
+               ("and", "more"): "at_least", ("and", "above"): "at_least", ("or", "lower"): "at_most",
+               ("or", "below"): "at_most"}
 LONGEST_BOUND = max(len(p) for p in BOUND_PHRASES)
 # Verbs whose object is a lower bound ("wait times exceeded two hours") and nouns whose "of" names a
 # limit ("a maximum value of $2.6bn").
