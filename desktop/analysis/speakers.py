@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # Lemmas of verbs that report speech or writing.
 SPEECH_VERBS = frozenset(
-    """say tell add state note explain claim insist argue stress warn declare announce write ask reply
+    """say tell add state note read explain claim insist argue stress warn declare announce write ask reply
     respond answer acknowledge admit confirm deny suggest recall remark comment observe conclude concede
     complain joke quip shout yell whisper tweet post report describe call denounce accuse charge contend
     maintain assert predict promise vow pledge urge demand emphasise emphasize reiterate clarify express
@@ -42,7 +42,8 @@ _MAX_CLIMB = 12  # dependency steps from a quote up to its reporting verb
 _NEAR = 300  # characters around a quote where a verb attached to it may sit
 _FAR = 600  # characters around a quote searched for a speech verb of its sentence
 _MAX_CANDIDATES = 50
-_MAIN_CLAUSE_LINKS = frozenset({"ROOT", "parataxis", "conj", "ccomp"})
+_OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "attr", "dative", "oprd"})
+_MAIN_CLAUSE_LINKS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _PRONOUN_RESOLVE_WINDOW = 2500  # characters back to look for the person a pronoun stands for
@@ -67,7 +68,7 @@ _TITLE_WORDS = frozenset(
     """president chancellor minister prime secretary senator sen governor gov mayor general gen colonel col
     captain capt coach director chairman chairwoman chair judge justice ambassador pope king queen
     prince princess sheikh premier deputy vice foreign defense defence state chief officer ceo mr mrs ms
-    dr prof sir lord lady dame rep representative commissioner spokesman spokeswoman spokesperson""".split()  # noqa: SIM905
+    dr prof sir lord lady dame rep representative attorney commissioner spokesman spokeswoman spokesperson""".split()  # noqa: SIM905
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -158,18 +159,27 @@ class SpeakerResolver:
             return self.entities[i]
         return None
 
-    def _collect_person_names(self) -> list[str]:
-        """Full names people go by: PERSON entities, and runs of proper nouns such as "Zach Parise"
-        (the small model misses or mislabels some names; a title word ends a run)."""
-        names = {_bare_name(e.canonical or e.text) for e in self.entities if e.kind == "person"}
-        names |= {_bare_name(e.text) for e in self.entities if e.kind == "person"}
+    def _collect_person_names(self) -> tuple[list[str], list[str]]:
+        """Full names people go by: PERSON entities first, then runs of proper nouns such as "Zach
+        Parise" (the small model misses or mislabels some names; a title word ends a run). Longest
+        first; between equally long names, the one the article introduces first."""
+        names: dict[str, None] = {}
+        for e in self.entities:
+            if e.kind == "person":
+                names.setdefault(_person_bare_name(e.canonical or e.text))
+                names.setdefault(_person_bare_name(e.text))
+        runs: dict[str, None] = {}
         for para in self.parsed.paragraphs:
             for tok in para.doc:
                 if tok.pos_ == "PROPN" and not (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
                     run = _name_run(tok)
                     if len(run) >= 2:
-                        names.add(" ".join(run))
-        return sorted((n for n in names if n), key=len, reverse=True)
+                        runs.setdefault(" ".join(run))
+
+        def longest_first(found: dict[str, None]) -> list[str]:
+            return sorted((n for n in found if n), key=lambda n: -len(n.split()))
+
+        return longest_first(names), longest_first({n: None for n in runs if n not in names})
 
     def _index_people(self) -> None:
         """Where each person is a clause subject (for he/she) and which titles name them (for "the coach")."""
@@ -323,8 +333,9 @@ class SpeakerResolver:
             and not self.text[span.end : after.start].strip()
         ):
             opener = self.text[after.start : after.start + 1]
-            if "," in closing or opener.islower():
-                return self._first_cue(after)
+            cue = self._first_cue(after)
+            if cue is not None and ("," in closing or opener.islower() or _bare_attribution(cue[0], after)):
+                return cue
         return None
 
     def _first_cue(self, sent: SentenceSpan) -> tuple[Token, Paragraph] | None:
@@ -457,7 +468,7 @@ class SpeakerResolver:
         role = _role_head(head)
         if role in _SPEAKS_FOR:
             inside = self._entities_within(start, end)
-            for kinds in (("person",), ("organization", "place", "group")):
+            for kinds in (("person",), ("organization", "place")):
                 for e in inside:
                     if e.kind in kinds:
                         return self.entity_name(e)
@@ -540,20 +551,21 @@ class SpeakerResolver:
 
     def person_name(self, entity: Entity) -> str:
         """The fullest name of this person: entities.py's canonical, else the longest matching name."""
-        own = _bare_name(entity.text)
-        canonical = _bare_name(entity.canonical or "")
+        own = _person_bare_name(entity.text)
+        canonical = _person_bare_name(entity.canonical or "")
         if len(canonical.split()) > len(own.split()):
             return canonical
         return self._full_person_name(own) or own
 
     def _full_person_name(self, mention: str) -> str | None:
-        words = _bare_name(mention).split()
+        words = _person_bare_name(mention).split()
         if not words:
             return None
-        for name in self._person_names:
-            parts = name.split()
-            if len(parts) >= len(words) and parts[-len(words) :] == words:
-                return name
+        for names in self._person_names:
+            for name in names:
+                parts = name.split()
+                if len(parts) >= len(words) and parts[-len(words) :] == words:
+                    return name
         return None
 
 
@@ -571,11 +583,22 @@ def _name_run(tok: Token) -> list[str]:
         left = tok.doc[i]
         if left.pos_ != "PROPN" or left.dep_ != "compound" or not left.text[:1].isupper():
             break
-        if left.lower_.rstrip(".") in _TITLE_WORDS:
+        if left.lower_.rstrip(".") in _TITLE_WORDS or (len(left.text) > 1 and left.text.isupper()):
             break
+        right = tok.doc[i + 1]
+        if left.ent_iob_ != "O" and not (left.ent_type_ == right.ent_type_ and right.ent_iob_ == "I"):
+            break  # a name of something else ("Browns" in "Browns DL Sheldon Richardson")
         words.insert(0, left.text)
         i -= 1
     return words if all(w[:1].isupper() for w in words) else []
+
+
+def _bare_attribution(verb: Token, sent: SentenceSpan) -> bool:
+    """ "Trump tweeted before Election Day." after a quote: a short clause whose speech verb says
+    nothing of its own (no object or complement clause), so it reports the quote before it."""
+    if verb.dep_ != "ROOT" or verb.i - sent.span.start > 6:
+        return False
+    return not any(child.dep_ in _OWN_CONTENT for child in verb.children)
 
 
 def _in_main_clause(tok: Token) -> bool:
@@ -596,6 +619,14 @@ def _bare_name(name: str) -> str:
     name = " ".join(name.split())
     name = _POSSESSIVE.sub("", name)
     return _TITLES.sub("", name).strip(" .,;:")
+
+
+def _person_bare_name(name: str) -> str:
+    """ "U.S. Attorney Nealy Cox" -> "Nealy Cox": a person's name without leading titles or initialisms."""
+    words = _bare_name(name).split()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in _TITLE_WORDS or words[0].isupper()):
+        words.pop(0)
+    return " ".join(words)
 
 
 def _role_head(tok: Token) -> str:
