@@ -10,7 +10,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.analysis.number_words import (
+    DENOMINATORS,
     JOINED,
+    MEASURED,
+    ORDINALS,
     SUFFIXED,
     VAGUE,
     can_follow,
@@ -20,6 +23,7 @@ from desktop.analysis.number_words import (
     ordinal_value,
     word_value,
 )
+from desktop.analysis.units import CURRENCY_CODES, MEASURE_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,6 +48,7 @@ class Run:
     plain_integer: bool = False  # digits only, no comma, decimal or scale: "5", "2018"
     low: float | None = None  # for one token holding two numbers, "40–50"
     high: float | None = None
+    glued_unit: str | None = None  # "200lbs" -> "lbs"
 
 
 def glued(doc: Doc, i: int) -> bool:
@@ -69,6 +74,12 @@ def read_run(doc: Doc, i: int) -> Run | None:
             run.plain_integer = False
         _extend_with_scales(doc, run, [(value, False)])
         return run
+    measured = MEASURED.match(text)
+    if measured and any(c.isdigit() for c in measured.group(1)):
+        unit = measured.group(2)
+        if unit.lower() in MEASURE_UNITS or unit.upper() in CURRENCY_CODES:
+            return Run(i, i + 1, digits_value(measured.group(1)), glued_unit=unit)
+        return None
     joined = JOINED.match(text)
     if joined and any(c.isdigit() for c in text):
         low, high = digits_value(joined.group(1)), digits_value(joined.group(2))
@@ -88,14 +99,46 @@ def read_run(doc: Doc, i: int) -> Run | None:
         run = Run(i, i + 1, 1.0, in_words=True)
         _extend_with_words(doc, run, [(1.0, False)])
         return run
+    if lower in ("half", "quarter") and i + 1 < len(doc):
+        return _fraction_of_scale(doc, i, 0.5 if lower == "half" else 0.25)
     parts = _word_parts(text)
     if parts:
         run = Run(i, i + 1, compose(parts), in_words=True)
         if parts[-1][1]:
             run.multiplier = parts[-1][0]
         _extend_with_words(doc, run, parts)
+        _extend_with_fraction(doc, run)
         return run
     return None
+
+
+def _fraction_of_scale(doc: Doc, i: int, share: float) -> Run | None:
+    """"half a million", "quarter million": a share of a scale word."""
+    j = i + 1
+    if doc[j].lower_ in ("a", "an") and j + 1 < len(doc):
+        j += 1
+    worth = word_value(doc[j].text)
+    if worth is None or not is_scale(doc[j].text) or worth < 100:
+        return None
+    return Run(i, j + 1, share * worth, multiplier=worth, in_words=True)
+
+
+def _extend_with_fraction(doc: Doc, run: Run) -> None:
+    """"two thirds" (2/3), "one and a half" (1.5), "five and a half million" (5.5e6)."""
+    j, n = run.end, len(doc)
+    if run.value is None or j >= n or run.multiplier != 1.0:
+        return
+    word = doc[j].lower_
+    if word in DENOMINATORS and (word.endswith("s") or run.value == 1) and run.value < DENOMINATORS[word]:
+        # "two quarters" and "two halves" are usually periods of time or play unless "of" follows
+        if word not in ("quarters", "halves", "quarter", "half") or (j + 1 < n and doc[j + 1].lower_ == "of"):
+            run.value, run.end = run.value / DENOMINATORS[word], j + 1
+        return
+    if word == "and" and j + 2 < n and doc[j + 1].lower_ in ("a", "an", "one") and doc[j + 2].lower_ in DENOMINATORS:
+        run.value += 1.0 / DENOMINATORS[doc[j + 2].lower_]
+        run.end = j + 3
+        if run.end < n and is_scale(doc[run.end].text) and (worth := word_value(doc[run.end].text)):
+            run.value, run.multiplier, run.end = run.value * worth, worth, run.end + 1
 
 
 def _word_parts(text: str) -> list[tuple[float, bool]] | None:
@@ -146,7 +189,14 @@ def _extend_with_words(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> N
         elif nxt.lower_ == "and" and parts[-1][1] and j + 1 < len(doc):
             step, nxt = 1, doc[j + 1]  # "hundred and six": only after a scale word
         pieces = _word_parts(nxt.text)
-        if not pieces or not all(_fits(parts, pieces)):
+        if not pieces:
+            ordinal = ordinal_value(nxt.text) if nxt.lower_ in ORDINALS else None
+            scale = nxt.lower_ in ("hundredth", "thousandth", "millionth")
+            if ordinal is not None and can_follow(parts, ordinal, scale):  # "twenty - first", "two hundredth"
+                run.value, run.ordinal, run.end = compose([*parts, (ordinal, scale)]), True, j + step + 1
+                return
+            break
+        if not all(_fits(parts, pieces)):
             break
         parts.extend(pieces)
         j += step + 1

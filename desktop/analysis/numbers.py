@@ -136,6 +136,11 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
         if doc[first].text == "$" and first > 0 and doc[first - 1].lower_ in DOLLAR_PREFIXES:
             first -= 1
     reading = _Reading(first, run.end, run.value, currency=currency)
+    if run.glued_unit:
+        if run.glued_unit.upper() in CURRENCY_CODES:
+            reading.currency = currency = run.glued_unit.upper()
+        else:
+            reading.unit, reading.kind = run.glued_unit, "quantity"
     if run.low is not None:  # "40–50" in one token
         if run.low >= run.high:  # a score such as "4-1", not a range
             return None, run.end
@@ -225,7 +230,7 @@ def _read_after(doc: Doc, reading: _Reading) -> None:
         reading.last = j + 1
         return
     pair = word + " " + doc[j + 1].lower_ if j + 1 < n else word
-    if word in ("%", "percent", "pct", "‰") or pair in ("per cent", "percentage points", "percentage point"):
+    if word in ("%", "percent", "percents", "pct", "‰", "percentage") or pair in ("per cent", "percentage points", "percentage point"):
         reading.kind = "percent" if reading.kind != "range" else "range"
         reading.unit = "%" if not pair.startswith("percentage") else "percentage points"
         reading.last = j + (2 if pair in ("per cent", "percentage points", "percentage point") else 1)

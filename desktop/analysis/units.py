@@ -67,7 +67,8 @@ MEASURE_UNITS = {
     "oz", "calorie", "calories", "kcal", "joule", "joules", "kwh", "mwh", "gwh", "twh", "watt", "watts",
     "kw", "mw", "gw", "volt", "volts", "mph", "kph", "km/h", "knot", "knots", "hz", "khz", "mhz",
     "ghz", "byte", "bytes", "kb", "mb", "gb", "tb", "pb", "bit", "bits", "degree", "degrees", "°",
-    "°c", "°f", "celsius", "fahrenheit", "kelvin",
+    "°c", "°f", "celsius", "fahrenheit", "kelvin", "kmph", "km/hr", "rad", "tbsp", "tsp", "cup", "cups",
+    "teaspoon", "teaspoons", "tablespoon", "tablespoons",
     # time spans
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
     "months", "year", "years", "decade", "decades", "century", "centuries", "millennia", "millennium",
