@@ -46,6 +46,19 @@ _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "attr", "dative
 _MAIN_CLAUSE_LINKS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
+_PRONOUN_GENDER = {
+    "he": "m", "him": "m", "his": "m", "himself": "m",
+    "she": "f", "her": "f", "hers": "f", "herself": "f",
+}  # fmt: skip
+_ROLE_GENDER = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m",
+    "actress": "f", "actor": "m", "mother": "f", "father": "m", "son": "m", "daughter": "f",
+    "wife": "f", "husband": "m", "brother": "m", "sister": "f", "king": "m", "queen": "f",
+    "prince": "m", "princess": "f", "chairwoman": "f", "chairman": "m", "spokeswoman": "f",
+    "spokesman": "m", "businesswoman": "f", "businessman": "m", "congresswoman": "f", "congressman": "m",
+    "grandmother": "f", "grandfather": "m", "widow": "f", "widower": "m", "girl": "f", "boy": "m",
+    "woman": "f", "man": "m", "aunt": "f", "uncle": "m", "niece": "f", "nephew": "m",
+}  # fmt: skip
 _PRONOUN_RESOLVE_WINDOW = 2500  # characters back to look for the person a pronoun stands for
 # Nouns for someone or something that speaks for another ("a Kremlin statement", "a spokesperson for X").
 _SPEAKS_FOR = frozenset(
@@ -129,6 +142,7 @@ class SpeakerResolver:
         self._person_names = self._collect_person_names()
         self._subjects: list[tuple[int, str]] = []  # (offset, name) of people who are clause subjects
         self._titled: list[tuple[int, str, frozenset[str]]] = []  # (offset, name, title words)
+        self._gender: dict[str, dict[str, int]] = {}  # name -> evidence {"m": n, "f": n}
         self._index_people()
         self._titled_offsets = [t[0] for t in self._titled]
         self._spoken: list[tuple[int, str, str]] = []  # (offset, role head, canonical) of earlier speakers
@@ -182,17 +196,35 @@ class SpeakerResolver:
         return longest_first(names), longest_first({n: None for n in runs if n not in names})
 
     def _index_people(self) -> None:
-        """Where each person is a clause subject (for he/she) and which titles name them (for "the coach")."""
+        """Where each person is a clause subject (for he/she), which titles name them (for "the
+        coach"), and what the text says of their gender: "Mrs." before the name, "actress" beside
+        it, or he/his or she/her in a sentence that names nobody else."""
         for sent in self.sentences:
             para = sent.paragraph
+            named: set[str] = set()
+            pronouns = {"m": 0, "f": 0}
             for tok in sent.span:
                 if self.quoted(tok, para):
                     continue
+                gender = _PRONOUN_GENDER.get(tok.lower_) if tok.pos_ == "PRON" else None
+                if gender:
+                    pronouns[gender] += 1
                 offset = para.start + tok.idx
                 entity = self.entity_at(offset)
                 if entity is None or entity.kind != "person":
+                    # A known person's surname the small model did not tag as a person.
+                    if (
+                        tok.dep_ == "nsubj"
+                        and tok.pos_ == "PROPN"
+                        and (entity is None or entity.end > offset)
+                    ):
+                        name = self._full_person_name(entity.text if entity else tok.text)
+                        if name is not None:
+                            self._subjects.append((offset, name))
+                            named.add(name)
                     continue
                 name = self.person_name(entity)
+                named.add(name)
                 if tok.dep_ in ("nsubj", "nsubjpass"):
                     self._subjects.append((offset, name))
                 if tok.dep_ != "compound" or tok.head.idx + para.start >= entity.end:
@@ -201,6 +233,26 @@ class SpeakerResolver:
                         words |= {w.lower() for w in re.findall(r"[^\W\d_]+", entity.role)}
                     if words:
                         self._titled.append((offset, name, frozenset(words)))
+                    for word in words | {_honorific_before(tok.doc, entity, para)}:
+                        if word in _ROLE_GENDER:
+                            self._add_gender(name, _ROLE_GENDER[word], 2)
+            if len(named) == 1:
+                (name,) = named
+                for gender, count in pronouns.items():
+                    self._add_gender(name, gender, count)
+
+    def _add_gender(self, name: str, gender: str, weight: int) -> None:
+        if weight:
+            evidence = self._gender.setdefault(name, {"m": 0, "f": 0})
+            evidence[gender] += weight
+
+    def _could_be(self, name: str, gender: str | None) -> bool:
+        """False only when the text says this person is of the other gender."""
+        evidence = self._gender.get(name)
+        if gender is None or evidence is None:
+            return True
+        other = "f" if gender == "m" else "m"
+        return evidence[other] <= evidence[gender]
 
     # -------------------------------------------------------------------------------- attribution
 
@@ -454,7 +506,7 @@ class SpeakerResolver:
     def _canonical(self, head: Token, para: Paragraph, start: int, end: int, quote_start: int) -> str | None:
         lower = head.lower_
         if lower in _PERSONAL:
-            return self._recent_person(para.start + head.idx)
+            return self._recent_person(para.start + head.idx, lower)
         if head.pos_ == "PRON":
             return None
         entity = self.entity_at(para.start + head.idx)
@@ -528,17 +580,28 @@ class SpeakerResolver:
             i -= 1
         return None
 
-    def _recent_person(self, offset: int) -> str | None:
-        """The person most recently the subject of a clause before `offset` (else the last one named)."""
+    def _recent_person(self, offset: int, pronoun: str = "") -> str | None:
+        """The person most recently the subject of a clause before `offset` whom the pronoun can
+        stand for (else the last such person named, else the last subject whatever the gender)."""
+        gender = _PRONOUN_GENDER.get(pronoun)
         i = bisect_right(self._subjects, (offset, "")) - 1
-        if i >= 0 and offset - self._subjects[i][0] <= _PRONOUN_RESOLVE_WINDOW:
-            return self._subjects[i][1]
+        fallback = None
+        while i >= 0 and offset - self._subjects[i][0] <= _PRONOUN_RESOLVE_WINDOW:
+            name = self._subjects[i][1]
+            fallback = fallback or name
+            if self._could_be(name, gender):
+                return name
+            i -= 1
         j = bisect_right(self._entity_starts, offset) - 1
         while j >= 0 and offset - self.entities[j].start <= _PRONOUN_RESOLVE_WINDOW:
-            if self.entities[j].kind == "person" and self.entities[j].end <= offset:
-                return self.person_name(self.entities[j])
+            entity = self.entities[j]
+            if entity.kind == "person" and entity.end <= offset:
+                name = self.person_name(entity)
+                fallback = fallback or name
+                if self._could_be(name, gender):
+                    return name
             j -= 1
-        return None
+        return fallback
 
     # -------------------------------------------------------------------------------------- names
 
@@ -619,6 +682,13 @@ def _bare_name(name: str) -> str:
     name = " ".join(name.split())
     name = _POSSESSIVE.sub("", name)
     return _TITLES.sub("", name).strip(" .,;:")
+
+
+def _honorific_before(doc, entity: Entity, para: Paragraph) -> str:
+    """ "mrs" for "Mrs. Smith": the word just before the entity, if it is one of the honorifics."""
+    local = entity.start - para.start
+    before = doc.text[max(0, local - 6) : local].split()
+    return before[-1].lower().rstrip(".") if before else ""
 
 
 def _person_bare_name(name: str) -> str:
