@@ -624,12 +624,15 @@ class SpeakerResolver:
         words = _person_bare_name(mention).split()
         if not words:
             return None
-        for names in self._person_names:
+        best: str | None = None
+        for names in self._person_names:  # entity names win ties with proper-noun runs
             for name in names:
                 parts = name.split()
                 if len(parts) >= len(words) and parts[-len(words) :] == words:
-                    return name
-        return None
+                    if best is None or len(parts) > len(best.split()):
+                        best = name
+                    break
+        return best
 
 
 def is_speech_cue(tok: Token) -> bool:
