@@ -26,7 +26,7 @@ from typing import Any, TextIO
 from desktop.analysis.records import Analysis
 from desktop.store.anchoring import quote_selector
 from desktop.store.library import Library
-from desktop.store.records import auto_key
+from desktop.store.records import auto_key, normalise_tags
 
 HEADER = (
     "document", "document_sha256", "annotation_id", "source", "category", "label", "start", "end", "exact",
@@ -36,7 +36,6 @@ HEADER = (
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "jsonl")
 
-_TAGS = "(SELECT group_concat(value, '; ') FROM json_each(a.tags))"
 _COLUMNS = {
     "document": "coalesce(d.path, d.title, d.sha256)",
     "document_sha256": "a.document_sha256",
@@ -50,7 +49,7 @@ _COLUMNS = {
     "prefix": "a.prefix",
     "suffix": "a.suffix",
     "note": "a.note",
-    "tags": _TAGS,
+    "tags": "a.tags",
     "color": "a.color",
     "speaker": "a.speaker",
     "value": "a.value",
@@ -60,7 +59,13 @@ _COLUMNS = {
     "created": "a.created",
     "modified": "a.modified",
 }
-_STARTS_SQL = "('=', '+', '-', '@', char(9), char(13))"
+# The first character's code point, for =, +, -, @, tab and carriage return.
+_STARTS_CODES = "(61, 43, 45, 64, 9, 13)"
+# Columns that can hold text from a reader or a document; the others hold numbers, hex digests,
+# timestamps or the store's own vocabulary (source, status and bound are checked on the way in).
+_TEXT_COLUMNS = frozenset(
+    ("document", "category", "label", "exact", "prefix", "suffix", "note", "tags", "color", "speaker", "unit")
+)
 
 
 def neutralise(cell: Any) -> Any:
@@ -71,25 +76,24 @@ def neutralise(cell: Any) -> Any:
 
 
 def _neutralised_sql(expression: str) -> str:
-    # typeof() keeps REAL and INTEGER values as numbers; only text can be a formula.
     return (
-        f"CASE WHEN typeof({expression}) = 'text' AND substr({expression}, 1, 1) IN {_STARTS_SQL} "
-        f"THEN '''' || {expression} ELSE {expression} END"
+        f"CASE WHEN unicode({expression}) IN {_STARTS_CODES} THEN '''' || {expression} ELSE {expression} END"
     )
 
 
 def _select(document_ids: list[int] | None, *, for_csv: bool) -> tuple[str, list[Any]]:
     if for_csv:
-        columns = [_neutralised_sql(sql) for sql in _COLUMNS.values()]
+        columns = [_neutralised_sql(sql) if name in _TEXT_COLUMNS else sql for name, sql in _COLUMNS.items()]
     else:
-        columns = [sql if name != "tags" else "a.tags" for name, sql in _COLUMNS.items()]
+        columns = list(_COLUMNS.values())
     where, args = "", []
     if document_ids is not None:
         where = f"WHERE a.document_id IN ({', '.join('?' for _ in document_ids)})"
         args = list(document_ids)
+    # The order of the annotations_document index (document_id, start, rowid): no sort step.
     sql = (
         f"SELECT {', '.join(columns)} FROM annotations a JOIN documents d ON d.id = a.document_id "
-        f"{where} ORDER BY a.document_id, a.detached, a.start, a.id"
+        f"{where} ORDER BY a.document_id, a.start, a.id"
     )
     return sql, args
 
@@ -124,7 +128,7 @@ def export_jsonl(
         while batch := cursor.fetchmany(5000):
             for row in batch:
                 record = dict(zip(HEADER, row, strict=True))
-                record["tags"] = json.loads(record["tags"])
+                record["tags"] = list(normalise_tags(record["tags"]))
                 out.write(dumps(record) + "\n")
             count += len(batch)
     if include_auto:

@@ -48,6 +48,7 @@ from desktop.store.records import (
     Annotation,
     StoredDocument,
     auto_key,
+    join_tags,
     normalise_tags,
     parse_auto_key,
 )
@@ -508,7 +509,7 @@ class Library:
             raise ValueError(
                 f"annotation span {start}..{end} is not inside the text (length {len(document.text)})"
             )
-        _check_fields(source=source, status=status, bound=bound)
+        _check_fields(source=source, status=status, bound=bound, value=value)
         exact, prefix, suffix = quote_selector(document.text, start, end)
         stamp = now()
         with self._writing() as db:
@@ -519,7 +520,7 @@ class Library:
                 "auto_key, created, modified) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                 [
                     document_id, document.sha256, start, end, exact, prefix, suffix, source, category, label,
-                    note, json.dumps(list(normalise_tags(tags)), ensure_ascii=False), color, speaker,
+                    note, join_tags(tags), color, speaker,
                     value, unit, bound, status, auto_key, stamp, stamp,
                 ],
             )  # fmt: skip
@@ -556,9 +557,9 @@ class Library:
         unknown = set(changes) - set(EDITABLE)
         if unknown:
             raise ValueError(f"cannot change {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}")
-        _check_fields(status=changes.get("status"), bound=changes.get("bound"))
+        _check_fields(status=changes.get("status"), bound=changes.get("bound"), value=changes.get("value"))
         if "tags" in changes:
-            changes["tags"] = json.dumps(list(normalise_tags(changes["tags"])), ensure_ascii=False)
+            changes["tags"] = join_tags(changes["tags"])
         with self._writing() as db:
             self._get(db, annotation_id)
             if changes:
@@ -587,6 +588,9 @@ class Library:
 
     def restore_annotation(self, annotation: Annotation) -> Annotation:
         """Put a record back exactly as it was, same id (Undo of a delete or of an edit, Redo of an add)."""
+        _check_fields(
+            source=annotation.source, status=annotation.status, bound=annotation.bound, value=annotation.value
+        )
         row = _row(annotation)
         columns = ", ".join(f'"{c}"' for c in row)
         with self._writing() as db:
@@ -640,7 +644,12 @@ class Library:
             yield db.execute(sql, args or [])
 
 
-def _check_fields(*, source: str | None = None, status: str | None = None, bound: str | None = None) -> None:
+def _check_fields(
+    *, source: str | None = None, status: str | None = None, bound: str | None = None, value: Any = None
+) -> None:
+    # These columns are exported without formula neutralising, so only known words and numbers go in.
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+        raise ValueError(f"value must be a number or None, not {value!r}")
     if source is not None and source not in SOURCES:
         raise ValueError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
     if status is not None and status not in STATUSES:
@@ -663,13 +672,13 @@ def _annotation(row: tuple) -> Annotation:
     return Annotation(
         id=id_, document_id=document_id, document_sha256=sha, start=start, end=end, exact=exact,
         prefix=prefix, suffix=suffix, source=source, category=category, label=label, note=note,
-        tags=tuple(json.loads(tags)), color=color, speaker=speaker, value=value, unit=unit, bound=bound,
+        tags=normalise_tags(tags), color=color, speaker=speaker, value=value, unit=unit, bound=bound,
         status=status, detached=bool(detached), auto_key=key, created=created, modified=modified,
     )  # fmt: skip
 
 
 def _row(annotation: Annotation) -> dict[str, Any]:
     row = {name: getattr(annotation, name) for name in _ANNOTATION_COLUMNS.replace('"', "").split(", ")}
-    row["tags"] = json.dumps(list(annotation.tags), ensure_ascii=False)
+    row["tags"] = join_tags(annotation.tags)
     row["detached"] = int(annotation.detached)
     return row

@@ -78,6 +78,11 @@ def parse_auto_key(key: str) -> tuple[str, int, int]:
     return kind, int(start), int(end)
 
 
+def join_tags(tags: str | tuple[str, ...] | list[str]) -> str:
+    """Tags as stored and exported: normalised, joined with "; "."""
+    return "; ".join(normalise_tags(tags))
+
+
 def normalise_tags(tags: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Tags are trimmed, unique, in the order given; `;` separates tags in a string and in the CSV."""
     items = tags.split(";") if isinstance(tags, str) else [p for t in tags for p in str(t).split(";")]

@@ -56,7 +56,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             prefix TEXT NOT NULL DEFAULT '',
             suffix TEXT NOT NULL DEFAULT '',
             note TEXT NOT NULL DEFAULT '',
-            tags TEXT NOT NULL DEFAULT '[]',
+            tags TEXT NOT NULL DEFAULT '',  -- "; "-joined; a tag never holds ";" (records.normalise_tags)
             color TEXT,
             created TEXT NOT NULL,
             modified TEXT NOT NULL

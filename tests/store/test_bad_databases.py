@@ -181,3 +181,10 @@ def test_export_never_creates_a_library(tmp_path):
 def test_a_folder_is_not_a_library(tmp_path):
     with pytest.raises(NotALibraryError, match="folder"):
         open_library(tmp_path)
+
+
+def test_an_empty_file_becomes_a_new_library(db_path, document):
+    db_path.write_bytes(b"")
+    with open_library(db_path) as library:
+        assert library.add_annotation(document, 0, 5).id == 1
+        assert library.integrity_check() == "ok"

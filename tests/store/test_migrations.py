@@ -25,7 +25,7 @@ def version_1_library(path: Path, document) -> None:
     start = document.text.index("Boris Johnson")
     db.execute(
         'INSERT INTO annotations (document_id, document_sha256, start, "end", exact, prefix, suffix, note, tags, '
-        "created, modified) VALUES (1, ?, ?, ?, 'Boris Johnson', '', '', 'old note', '[\"uk\"]', 'c', 'm')",
+        "created, modified) VALUES (1, ?, ?, ?, 'Boris Johnson', '', '', 'old note', 'uk', 'c', 'm')",
         [document.sha256, start, start + 13],
     )
     db.close()

@@ -1,0 +1,138 @@
+"""Benchmark: the library's export of 100,000 annotations and the reopening of a 1 MB article from the cache.
+
+    .venv/bin/python -m tests.bench.store_bench [--annotations 100000] [--mb 1.0]
+
+Goals (issue 5): exporting 100,000 annotations takes under 1 s; reopening an analysed 1 MB article from
+the cache (open the library, remember the document, read the cached analysis including
+Analysis.from_dict, list its annotations, apply the corrections) stays well under 0.3 s.
+The 1 MB article is the six fixture articles repeated, analysed once by the real pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from desktop.analysis.engine import ENGINE_VERSION, analyze_text
+from desktop.config import DEFAULT_MODEL, ModelChoice
+from desktop.documents.model import Document
+from desktop.store.anchoring import quote_selector
+from desktop.store.corrections import apply_corrections
+from desktop.store.export import export_csv, export_jsonl
+from desktop.store.library import Library, now, open_library
+from tests.bench.analysis_speed import corpus
+
+NOTES = (
+    "Check this figure against the ministry's report.",
+    "=SUM(A1:A3) looks like a formula",
+    "-12% compared with last year",
+    "Quoted in three other papers; “verify” the speaker.",
+)
+
+
+def fill_annotations(library: Library, document: Document, count: int) -> None:
+    """Many annotations in one transaction: the bench measures export, not 100,000 separate commits."""
+    document_id = library.remember_document(document).id
+    text, stamp = document.text, now()
+    rows = []
+    for i in range(count):
+        start = (i * 97) % (len(text) - 80)
+        end = start + 20 + i % 60
+        exact, prefix, suffix = quote_selector(text, start, end)
+        rows.append(
+            {
+                "document_id": document_id, "document_sha256": document.sha256, "start": start, "end": end,
+                "exact": exact, "prefix": prefix, "suffix": suffix, "source": "user",
+                "category": ("highlight", "person", "quote", "number")[i % 4], "label": None,
+                "note": NOTES[i % len(NOTES)], "tags": f"bench; t{i % 7}" if i % 3 else "",
+                "color": "#E69F00", "value": -3.5 if i % 4 == 3 else None, "unit": "troops" if i % 4 == 3 else None,
+                "status": "active", "detached": 0, "created": stamp, "modified": stamp,
+            }
+        )  # fmt: skip
+    with library._writing() as db:
+        db["annotations"].insert_all(rows, batch_size=5000)
+
+
+def time_export(library: Library, folder: Path) -> tuple[float, float, int]:
+    out_csv = folder / "annotations.csv"
+    started = time.perf_counter()
+    with out_csv.open("w", encoding="utf-8", newline="") as out:
+        rows = export_csv(library, out)
+    csv_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    export_jsonl(library, io.StringIO())
+    return csv_seconds, time.perf_counter() - started, rows
+
+
+def time_reopen(db_path: Path, document: Document) -> dict[str, float]:
+    times: dict[str, float] = {}
+    started = time.perf_counter()
+    library = open_library(db_path)
+    times["open library (with quick_check)"] = time.perf_counter() - started
+    mark = time.perf_counter()
+    library.remember_document(document)
+    times["remember document"] = time.perf_counter() - mark
+    mark = time.perf_counter()
+    analysis = library.cached_analysis(document.sha256, DEFAULT_MODEL, ENGINE_VERSION)
+    times["cached analysis incl. from_dict"] = time.perf_counter() - mark
+    assert analysis is not None
+    mark = time.perf_counter()
+    annotations = library.annotations_for(document)
+    apply_corrections(analysis, annotations)
+    times["annotations + corrections"] = time.perf_counter() - mark
+    times["total"] = time.perf_counter() - started
+    library.close()
+    return times
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--annotations", type=int, default=100_000)
+    parser.add_argument("--mb", type=float, default=1.0, help="size of the cached article in megabytes")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        folder_path = Path(folder)
+        text = corpus(args.mb)
+        document = Document.from_text(text, format="txt", path=folder_path / "article.txt")
+
+        export_db = folder_path / "export.db"
+        with open_library(export_db) as library:
+            fill_annotations(library, document, args.annotations)
+            csv_s, jsonl_s, rows = time_export(library, folder_path)
+        size = (folder_path / "annotations.csv").stat().st_size / 1e6
+        print(f"export of {rows:,} annotations ({size:.1f} MB CSV)")
+        print(f"  CSV to a file:   {csv_s:6.3f} s   (goal < 1 s)  {'ok' if csv_s < 1 else 'TOO SLOW'}")
+        print(f"  JSONL in memory: {jsonl_s:6.3f} s")
+
+        started = time.perf_counter()
+        analysis = analyze_text(text, ModelChoice.from_environment())
+        analysed_s = time.perf_counter() - started
+        cache_db = folder_path / "cache.db"
+        with open_library(cache_db) as library:
+            library.remember_document(document)
+            library.save_analysis(document.sha256, analysis)
+            for quote in analysis.quotes[:50]:
+                library.set_verdict(
+                    document, "quote", quote.start, quote.end, "corrected", speaker="Someone Else"
+                )
+        payload = len(json.dumps(analysis.to_dict()).encode("utf-8")) / 1e6
+        print(
+            f"cached analysis of a {len(text.encode('utf-8')) / 1e6:.2f} MB article: {len(analysis.entities):,} "
+            f"entities, {len(analysis.quotes):,} quotes, {len(analysis.numbers):,} numbers, {len(analysis.facts):,} "
+            f"facts; {payload:.1f} MB of JSON (spaCy took {analysed_s:.1f} s)"
+        )
+        runs = [time_reopen(cache_db, document) for _ in range(5)]
+        for name in runs[0]:
+            best = min(r[name] for r in runs)
+            worst = max(r[name] for r in runs)
+            print(f"  {name:34s} best {best:6.3f} s  worst {worst:6.3f} s")
+        worst_total = max(r["total"] for r in runs)
+        print(f"  reopening from the cache: goal < 0.3 s  {'ok' if worst_total < 0.3 else 'TOO SLOW'}")
+
+
+if __name__ == "__main__":
+    main()
