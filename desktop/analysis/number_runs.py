@@ -188,7 +188,7 @@ def _extend_with_words(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> N
             step, nxt = 1, doc[j + 1]
         elif nxt.lower_ == "and" and parts[-1][1] and j + 1 < len(doc):
             step, nxt = 1, doc[j + 1]  # "hundred and six": only after a scale word
-        pieces = _word_parts(nxt.text)
+        pieces = _word_parts("dozen" if nxt.lower_ == "dozens" else nxt.text)  # "three dozens"
         if not pieces:
             ordinal = ordinal_value(nxt.text) if nxt.lower_ in ORDINALS else None
             scale = nxt.lower_ in ("hundredth", "thousandth", "millionth")

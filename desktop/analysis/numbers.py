@@ -153,6 +153,8 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
             low = run.value * other.multiplier if run.multiplier == 1 and run.value * other.multiplier <= other.value else run.value
             reading.low, reading.high, reading.kind, reading.value = low, other.value, "range", None
             reading.last = other.end
+            if doc[other.end - 1].lower_ in MEASURE_UNITS and other.end - 1 > other.start:
+                reading.unit = doc[other.end - 1].text  # "44 mg to 50 mg"
             if not currency:
                 currency = reading.currency = _sign_before(doc, other.start)
     if reading.kind != "range":
@@ -195,6 +197,9 @@ def _sign_before(doc: Doc, i: int) -> str | None:
 def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     """The high end of "3,000 to 5,000", "$40-50 billion", "between four and six"; None if no range."""
     j = run.end
+    unit = None
+    if j + 2 < len(doc) and doc[j].lower_ in MEASURE_UNITS and doc[j + 1].lower_ in _RANGE_WORDS:
+        unit, j = doc[j].lower_, j + 1  # "44 mg to 50 mg": the unit written on both ends
     if j + 1 >= len(doc) or run.vague or doc[j].lower_ not in _RANGE_WORDS:
         return None
     word = doc[j].lower_
@@ -209,6 +214,10 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     other = None if k in not_amounts else read_run(doc, k)
     if other is None or other.ordinal or other.vague or other.low is not None:
         return None
+    if unit is not None:
+        if other.end >= len(doc) or doc[other.end].lower_ != unit:
+            return None
+        other.end += 1
     spaced_dash = word in ("-", "–", "—") and not (glued(doc, run.end - 1) and glued(doc, j))
     # "1000 - 5000" with spaces is a range only when it rises; "4 - 1" is a score
     if spaced_dash and before != "between" and (
@@ -341,7 +350,8 @@ def _is_identifier(doc: Doc, run: Run) -> bool:
     if not run.plain_integer or run.start == 0:
         return False
     prev = doc[run.start - 1]
-    if prev.text in ("#", "No.", "no.", "Nos.") or (prev.text in ("-", "/") and glued(doc, run.start - 1)
+    numero = prev.text == "." and run.start > 1 and doc[run.start - 2].lower_ in ("no", "nos", "nr", "nrs")
+    if numero or prev.text in ("#", "No.", "no.", "Nos.") or (prev.text in ("-", "/") and glued(doc, run.start - 1)
                                                       and run.start > 1 and doc[run.start - 2].is_alpha
                                                       and glued(doc, run.start - 2)):
         return True
