@@ -4,7 +4,8 @@ An annotation carries a W3C TextQuoteSelector (exact text plus 32 characters of 
 and its old offsets. `reanchor` tries, in order:
 
 1. the old offsets, if the text there is still the exact passage;
-2. every exact occurrence of the passage, best context first, then nearest the old position;
+2. every exact occurrence of the passage, best context first, then nearest the old position (a short
+   passage must keep a little of its context, or it would jump to another mention of the same words);
 3. a fuzzy search: chunks of prefix+exact+suffix are looked up with str.find (fast, in C) and vote for
    where the whole selector now starts; difflib then aligns the selector with a window at the best
    vote, and the passage is accepted when most of it is still there.
@@ -25,6 +26,9 @@ MIN_SURVIVING = 0.6
 # A chunk found more often than this is too common ("the ") to say where the passage went.
 _MAX_HITS_PER_CHUNK = 40
 _MAX_EXACT_HITS = 5000
+# Passages shorter than this must keep a few characters of their context to be found by exact match.
+_DISTINCTIVE_LENGTH = 32
+_MIN_CONTEXT = 4
 
 
 class Selector(Protocol):
@@ -80,9 +84,12 @@ def _best_exact(annotation: Selector, text: str) -> int | None:
         at = text.find(exact, at + 1)
     if not hits:
         return None
-    if len(hits) == 1:
-        return hits[0]
-    return min(hits, key=lambda h: (-_context_score(annotation, text, h), abs(h - annotation.start)))
+    best = min(hits, key=lambda h: (-_context_score(annotation, text, h), abs(h - annotation.start)))
+    # A short passage ("Ukraine") found among strangers is another mention, not the one annotated:
+    # better detached and shown than silently moved to the wrong place.
+    if len(exact) < _DISTINCTIVE_LENGTH and _context_score(annotation, text, best) < _MIN_CONTEXT:
+        return None
+    return best
 
 
 def _chunks(pattern: str) -> list[tuple[int, str]]:

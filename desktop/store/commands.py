@@ -56,12 +56,7 @@ def run_export(argv: list[str]) -> int:
             document_ids = None if args.document is None else _document_ids(library, args.document)
             write = export_jsonl if fmt == "jsonl" else export_csv
             if args.output is None:
-                out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="", write_through=False)
-                try:
-                    write(library, out, document_ids, include_auto=args.include_auto)
-                finally:
-                    out.flush()
-                    out.detach()
+                _write_stdout(lambda out: write(library, out, document_ids, include_auto=args.include_auto))
             else:
                 _write_file(
                     args.output, lambda out: write(library, out, document_ids, include_auto=args.include_auto)
@@ -92,6 +87,19 @@ def _document_ids(library: Library, name: str) -> list[int]:
     if not ids:
         raise LibraryError(f"the library {library.path} has no document {name}")
     return ids
+
+
+def _write_stdout(write) -> None:
+    """UTF-8 whatever the terminal's encoding, with the CSV's own line ends."""
+    out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+    try:
+        write(out)
+        out.flush()
+    except BrokenPipeError:
+        # The reader of the pipe (`| head`) has had enough: stop quietly, as other Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    finally:
+        out.detach()
 
 
 def _write_file(target: Path, write) -> None:

@@ -170,3 +170,12 @@ def test_short_passages_repeated_many_times_stay_on_their_occurrence(passage):
     m = mark(TEXT, passage, occurrence=2)
     edited = "New lead paragraph.\n\n" + TEXT
     assert reanchor(m, edited) == (m.start + 21, m.end + 21)
+
+
+def test_a_short_passage_does_not_jump_to_another_mention():
+    text = "Talks began in Geneva on Monday. Later, officials flew to Geneva again for a second round."
+    first = mark(text, "Geneva")
+    edited = "Talks began on Monday. Later, officials flew to Geneva again for a second round."
+    assert reanchor(first, edited) is None
+    second = mark(text, "Geneva", occurrence=1)
+    assert placed(edited, reanchor(second, edited)) == "Geneva"
