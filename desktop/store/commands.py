@@ -9,14 +9,13 @@ import argparse
 import io
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from desktop.analysis.records import Analysis
 from desktop.config import default_db_path
 from desktop.documents.model import Document
 from desktop.store.errors import LibraryError
-from desktop.store.export import FORMATS, export_csv, export_jsonl
+from desktop.store.export import FORMATS, export_csv, export_jsonl, write_export
 from desktop.store.library import Library, open_library
 
 EXIT_BAD_INPUT = 2
@@ -58,9 +57,7 @@ def run_export(argv: list[str]) -> int:
             if args.output is None:
                 _write_stdout(lambda out: write(library, out, document_ids, include_auto=args.include_auto))
             else:
-                _write_file(
-                    args.output, lambda out: write(library, out, document_ids, include_auto=args.include_auto)
-                )
+                write_export(library, args.output, fmt, document_ids, include_auto=args.include_auto)
     except (LibraryError, OSError) as exc:
         print(f"factlight: {_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -100,22 +97,6 @@ def _write_stdout(write) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         out.detach()
-
-
-def _write_file(target: Path, write) -> None:
-    """Write through a temporary file renamed into place, so a failed export leaves no half file."""
-    target = target.expanduser()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    except OSError as exc:
-        raise OSError(exc.errno, exc.strerror, str(target)) from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            write(out)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def store_analysis(db_path: str | Path, document: Document, analysis: Analysis) -> bool:

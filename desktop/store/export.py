@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 from desktop.analysis.records import Analysis
@@ -136,6 +139,37 @@ def export_jsonl(
             record["tags"] = []
             out.write(dumps(record) + "\n")
             count += 1
+    return count
+
+
+def write_export(
+    library: Library,
+    target: str | Path,
+    fmt: str = "csv",
+    document_ids: list[int] | None = None,
+    *,
+    include_auto: bool = False,
+) -> int:
+    """Export into a file (File > Export annotations…); returns the row count.
+
+    Written to a temporary file beside the target and renamed into place, so a failed export never
+    leaves half a file, nor destroys an earlier export of the same name. OSError names the target.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    write = export_jsonl if fmt == "jsonl" else export_csv
+    target = Path(target).expanduser()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            count = write(library, out, document_ids, include_auto=include_auto)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     return count
 
 

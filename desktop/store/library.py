@@ -161,7 +161,12 @@ class Library:
         self.path = path
         self.read_only = read_only
         self.notice = notice
+        # The copy made before a migration at this opening, if one was made.
+        self.backup_made: Path | None = None
         self._lock = threading.RLock()
+        self._newer = False
+        self._write_depth = 0
+        self._busy_timeout = DEFAULT_BUSY_TIMEOUT
 
     # ---- opening ---------------------------------------------------------------------------------
 
@@ -180,7 +185,9 @@ class Library:
         except sqlite3.Error as exc:
             raise translate(exc, path) from exc
         db = Database(conn, recursive_triggers=False, execute_plugins=False)
-        return cls(db, path, read_only=not writable, notice=notice)
+        library = cls(db, path, read_only=not writable, notice=notice)
+        library._busy_timeout = busy_timeout
+        return library
 
     def _prepare(self, *, check: bool) -> None:
         db = self._db
@@ -236,15 +243,9 @@ class Library:
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
-    backup_made: Path | None = None
-    _newer = False
-    _write_depth = 0
-
     def _become_read_only(self, notice: str) -> None:
         self._db.close()
-        reopened = Library._connect(
-            self.path, writable=False, busy_timeout=DEFAULT_BUSY_TIMEOUT, notice=notice
-        )
+        reopened = Library._connect(self.path, writable=False, busy_timeout=self._busy_timeout, notice=notice)
         self._db, self.read_only, self.notice = reopened._db, True, notice
 
     def _upgrade_in_memory(self) -> None:

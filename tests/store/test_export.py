@@ -6,6 +6,8 @@ import csv
 import io
 import json
 
+import pytest
+
 from desktop.analysis.records import Analysis, Entity, Number, Quote, Speaker
 from desktop.store.export import HEADER, export_csv, export_jsonl, neutralise
 
@@ -168,3 +170,30 @@ def test_a_document_filter_exports_only_its_annotations(library, document):
     export_csv(library, out, library.find_documents(other))
     rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     assert [(r["document"], r["note"]) for r in rows] == [(other.path, "nasa")]
+
+
+def test_write_export_replaces_the_file_only_when_complete(library, document, tmp_path):
+    from desktop.store.export import write_export
+
+    library.add_annotation(document, 0, 5, note="one")
+    target = tmp_path / "notes.csv"
+    target.write_text("an earlier export", encoding="utf-8")
+
+    class Broken(Exception):
+        pass
+
+    def broken_rows(*args, **kwargs):
+        raise Broken
+
+    original = library.rows
+    library.rows = broken_rows
+    try:
+        with pytest.raises(Broken):
+            write_export(library, target)
+    finally:
+        library.rows = original
+    assert target.read_text(encoding="utf-8") == "an earlier export"
+    assert list(tmp_path.glob(".notes.csv.*")) == []
+    assert write_export(library, target) == 1
+    assert [r["note"] for r in csv.DictReader(target.open(encoding="utf-8", newline=""))] == ["one"]
+    assert write_export(library, tmp_path / "notes.jsonl", "jsonl") == 1
