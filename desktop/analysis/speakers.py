@@ -59,6 +59,7 @@ _ROLE_GENDER = {
     "grandmother": "f", "grandfather": "m", "widow": "f", "widower": "m", "girl": "f", "boy": "m",
     "woman": "f", "man": "m", "aunt": "f", "uncle": "m", "niece": "f", "nephew": "m",
 }  # fmt: skip
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
 _PRONOUN_RESOLVE_WINDOW = 2500  # characters back to look for the person a pronoun stands for
 # Nouns for someone or something that speaks for another ("a Kremlin statement", "a spokesperson for X").
 _SPEAKS_FOR = frozenset(
@@ -167,8 +168,6 @@ class SpeakerResolver:
 
     def entity_at(self, offset: int) -> Entity | None:
         i = bisect_right(self._entity_starts, offset) - 1
-        while i >= 0 and i > len(self.entities) - 1:
-            i -= 1
         if i >= 0 and self.entities[i].start <= offset < self.entities[i].end:
             return self.entities[i]
         return None
@@ -528,7 +527,10 @@ class SpeakerResolver:
             publisher = self._publisher(head, para)
             if publisher is not None:
                 return publisher
-        return self._earlier_holder(role, start)
+        holder = self._earlier_holder(role, start)
+        if holder is None and head.pos_ == "PROPN" and entity is None:
+            return _person_bare_name(self.text[start:end]) or None  # a name nobody tagged: itself
+        return holder
 
     def _entities_within(self, start: int, end: int) -> list[Entity]:
         i = bisect_right(self._entity_starts, start - 1)
@@ -690,8 +692,12 @@ def _bare_name(name: str) -> str:
 def _honorific_before(doc, entity: Entity, para: Paragraph) -> str:
     """ "mrs" for "Mrs. Smith": the word just before the entity, if it is one of the honorifics."""
     local = entity.start - para.start
-    before = doc.text[max(0, local - 6) : local].split()
-    return before[-1].lower().rstrip(".") if before else ""
+    words = doc.text[max(0, local - 6) : local].split()[-1:] + entity.text.split()[:1]
+    for word in words:
+        word = word.lower().rstrip(".")
+        if word in _HONORIFICS:
+            return word
+    return ""
 
 
 def _person_bare_name(name: str) -> str:

@@ -258,3 +258,22 @@ def test_pairing_spans_are_well_formed_and_disjoint(text):
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_extraction_on_random_text_is_well_formed(analyze, text):
     assert_well_formed(text, analyze(text).quotes)
+
+
+def test_she_skips_the_man_who_spoke_last(analyze):
+    text = (
+        "Mary Jones said her new film was hard work. Tom Brown watched from the side and he called it brave. "
+        "“I was terrified,” she said."
+    )
+    assert analyze(text).quotes[0].speaker.canonical == "Mary Jones"
+
+
+def test_honorific_tells_which_person_she_is(analyze):
+    text = "Mr. Smith met Ms. Lopez on Monday. “It went well,” she said."
+    assert analyze(text).quotes[0].speaker.canonical == "Lopez"
+
+
+def test_attribution_as_a_sentence_of_its_own_after_the_quote(analyze):
+    text = "The governor was confident. “We will win this race by a mile!” Trump tweeted on Monday. “Vote early.”"
+    quotes = analyze(text).quotes
+    assert [(q.speaker.text, q.cue) for q in quotes] == [("Trump", "tweeted"), ("Trump", "tweeted")]
