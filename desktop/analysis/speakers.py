@@ -64,7 +64,7 @@ _PRONOUN_RESOLVE_WINDOW = 2500  # characters back to look for the person a prono
 # Nouns for someone or something that speaks for another ("a Kremlin statement", "a spokesperson for X").
 _SPEAKS_FOR = frozenset(
     """spokesperson spokesman spokeswoman spokespeople representative statement office aide release
-    communique communiqué announcement readout ministry embassy""".split()  # noqa: SIM905
+    communique communiqué announcement readout ministry embassy official""".split()  # noqa: SIM905
 )
 _SAME_ROLE = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson"}
 # Documents whose words are their publisher's ("reports released by the Inspector General").
@@ -516,6 +516,12 @@ class SpeakerResolver:
                 return full
         if entity is not None and entity.kind in _NAME_KINDS:
             return self.entity_name(entity)
+        for child in head.children:
+            # "The union’s leader, Sharon Graham, …": the person the description is in apposition to.
+            if child.dep_ == "appos":
+                named = self.entity_at(para.start + child.idx)
+                if named is not None and named.kind == "person":
+                    return self.person_name(named)
         role = _role_head(head)
         if role in _SPEAKS_FOR:
             inside = self._entities_within(start, end)
