@@ -13,6 +13,7 @@ from desktop.analysis.number_words import (
     DENOMINATORS,
     JOINED,
     MEASURED,
+    ONES,
     ORDINALS,
     SUFFIXED,
     VAGUE,
@@ -23,7 +24,7 @@ from desktop.analysis.number_words import (
     ordinal_value,
     word_value,
 )
-from desktop.analysis.units import CURRENCY_CODES, MEASURE_UNITS
+from desktop.analysis.units import CURRENCY_CODES, GLUED_ONLY_UNITS, MEASURE_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -77,7 +78,7 @@ def read_run(doc: Doc, i: int) -> Run | None:
     measured = MEASURED.match(text)
     if measured and any(c.isdigit() for c in measured.group(1)):
         unit = measured.group(2)
-        if unit.lower() in MEASURE_UNITS or unit.upper() in CURRENCY_CODES:
+        if unit.lower() in MEASURE_UNITS or unit.lower() in GLUED_ONLY_UNITS or unit.upper() in CURRENCY_CODES:
             return Run(i, i + 1, digits_value(measured.group(1)), glued_unit=unit)
         return None
     joined = JOINED.match(text)
@@ -129,6 +130,8 @@ def _extend_with_fraction(doc: Doc, run: Run) -> None:
     if run.value is None or j >= n or run.multiplier != 1.0:
         return
     word = doc[j].lower_
+    if word == "-" and glued(doc, j - 1) and glued(doc, j) and j + 1 < n and doc[j + 1].lower_ in DENOMINATORS:
+        j, word = j + 1, doc[j + 1].lower_  # "one - third" as the tokenizer splits "one-third"
     if word in DENOMINATORS and (word.endswith("s") or run.value == 1) and run.value < DENOMINATORS[word]:
         # "two quarters" and "two halves" are usually periods of time or play unless "of" follows
         if word not in ("quarters", "halves", "quarter", "half") or (j + 1 < n and doc[j + 1].lower_ == "of"):
@@ -142,9 +145,12 @@ def _extend_with_fraction(doc: Doc, run: Run) -> None:
 
 
 def _word_parts(text: str) -> list[tuple[float, bool]] | None:
-    """(worth, is_scale) parts of one token of number words: "seven" or "twenty-one"."""
+    """(worth, is_scale) parts of one token of number words: "seven", "twenty-one", "two-thirds" (2/3)."""
     parts: list[tuple[float, bool]] = []
-    for piece in text.lower().split("-"):
+    pieces = text.lower().split("-")
+    if len(pieces) == 2 and pieces[1] in DENOMINATORS and pieces[0] in ONES:
+        return [(ONES[pieces[0]] / DENOMINATORS[pieces[1]], False)]
+    for piece in pieces:
         worth = word_value(piece)
         if worth is None or not can_follow(parts, worth, is_scale(piece)):
             return None

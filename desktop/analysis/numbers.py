@@ -233,8 +233,9 @@ def _read_after(doc: Doc, reading: _Reading) -> None:
     if j >= n:
         return
     word, text = doc[j].lower_, doc[j].text
-    if reading.currency and glued(doc, j - 1) and word in ("m", "bn", "b", "k", "mn", "tn"):
-        scale = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}[word]
+    letter = word.rstrip(".")  # "£5m." can come out as "5" + "m."
+    if reading.currency and glued(doc, j - 1) and letter in ("m", "bn", "b", "k", "mn", "tn"):
+        scale = {"m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}[letter]
         _scale(reading, scale)
         reading.last = j + 1
         return
@@ -273,11 +274,12 @@ def _scale(reading: _Reading, factor: float) -> None:
 
 
 def _read_bound_before(doc: Doc, reading: _Reading) -> None:
-    """"more than", "about", "up to" right before the number (or its currency sign)."""
+    """"more than", "about", "up to" right before the number (or its currency sign); "or more" after it."""
     first = reading.first
     if reading.kind != "range":
-        for size in range(min(LONGEST_BOUND, first), 0, -1):
-            words = tuple(t.lower_ for t in doc[first - size:first])
+        before = [t.lower_ for t in doc[max(0, first - LONGEST_BOUND):first]]
+        for size in range(len(before), 0, -1):
+            words = tuple(before[-size:])
             if words in BOUND_PHRASES:
                 reading.bound = BOUND_PHRASES[words]
                 reading.first = first - size
@@ -285,11 +287,17 @@ def _read_bound_before(doc: Doc, reading: _Reading) -> None:
     if reading.first > 0 and doc[reading.first - 1].lower_ == "between" and reading.kind == "range":
         reading.first -= 1
     j = reading.last
-    for words, bound in BOUND_AFTER.items():
-        if tuple(t.lower_ for t in doc[j:j + len(words)]) == words and reading.kind != "range":
-            reading.bound = bound
+    if reading.kind == "range" or j >= len(doc) or doc[j].lower_ not in _BOUND_AFTER_FIRST:
+        return
+    after = tuple(t.lower_ for t in doc[j:j + 2])
+    for words in (after[:2], after[:1]):
+        if words in BOUND_AFTER:
+            reading.bound = BOUND_AFTER[words]
             reading.last = j + len(words)
-            break
+            return
+
+
+_BOUND_AFTER_FIRST = {words[0] for words in BOUND_AFTER}
 
 
 def _read_bound_from_syntax(doc: Doc, reading: _Reading, noun: Token | None) -> None:
@@ -310,6 +318,8 @@ def _read_bound_from_syntax(doc: Doc, reading: _Reading, noun: Token | None) -> 
 def _counted_noun(doc: Doc, start: int, end: int) -> Token | None:
     """The noun a number counts: "3,000 troops", "thousands of troops", "three of those companies"."""
     last = doc[end - 1]
+    if end < len(doc) and doc[end].lower_ in MEASURE_UNITS and (glued(doc, end - 1) or doc[end].pos_ != "VERB"):
+        return doc[end]  # "5 m high", "64 km"
     if end < len(doc) and doc[end].lower_ == "of":
         for child in doc[end].children:
             if child.dep_ == "pobj" and child.pos_ in _NOUNS:
@@ -355,7 +365,8 @@ def _is_identifier(doc: Doc, run: Run) -> bool:
                                                       and run.start > 1 and doc[run.start - 2].is_alpha
                                                       and glued(doc, run.start - 2)):
         return True
-    if not glued(doc, run.start - 1) and prev.is_alpha and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper):
+    named = prev.text[:1].isalpha() and not any(c.isdigit() for c in prev.text)  # "Article", "S&P"
+    if not glued(doc, run.start - 1) and named and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper):
         return prev.lower_ not in MONTHS
     return False
 

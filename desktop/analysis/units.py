@@ -65,7 +65,8 @@ MEASURE_UNITS = {
     "kg", "kilogram", "kilograms", "kilo", "kilos", "g", "gram", "grams", "mg", "milligram",
     "milligrams", "tonne", "tonnes", "ton", "tons", "t", "pound", "pounds", "lb", "lbs", "ounce", "ounces",
     "oz", "calorie", "calories", "kcal", "joule", "joules", "kwh", "mwh", "gwh", "twh", "watt", "watts",
-    "kw", "mw", "gw", "volt", "volts", "mph", "kph", "km/h", "knot", "knots", "hz", "khz", "mhz",
+    "kw", "mw", "gw", "kilowatt", "kilowatts", "megawatt", "megawatts", "gigawatt", "gigawatts",
+    "kilowatt-hours", "megawatt-hours", "volt", "volts", "mph", "kph", "km/h", "knot", "knots", "hz", "khz", "mhz",
     "ghz", "byte", "bytes", "kb", "mb", "gb", "tb", "pb", "bit", "bits", "degree", "degrees", "°",
     "°c", "°f", "celsius", "fahrenheit", "kelvin", "kmph", "km/hr", "rad", "tbsp", "tsp", "cup", "cups",
     "teaspoon", "teaspoons", "tablespoon", "tablespoons",
@@ -73,6 +74,8 @@ MEASURE_UNITS = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
     "months", "year", "years", "decade", "decades", "century", "centuries", "millennia", "millennium",
 }
+# Single letters that are units only when written against the digits: "40C", "104F".
+GLUED_ONLY_UNITS = {"c", "f"}
 TIME_UNITS = {
     "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
     "months", "year", "years", "decade", "decades", "century", "centuries", "yr", "yrs", "hrs", "mins",

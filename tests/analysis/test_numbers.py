@@ -135,6 +135,8 @@ def test_dates_and_times_are_not_numbers(numbers_in, text):
         "Call the hotline at 202-555-0123 for details.",
         "The song reached No. 1 on the charts.",
         "The server at 192.168.1.2 stopped answering.",
+        "The S&P 500 index rose and a Boeing 737 landed.",
+        "The bill passed 220-207 in the House.",
     ],
 )
 def test_identifiers_are_not_quantities(numbers_in, text):
@@ -157,6 +159,11 @@ def test_identifiers_are_not_quantities(numbers_in, text):
         ("It took five and a half hours.", "five and a half", 5.5, "hours", "exact", "quantity"),
         ("Half a million people marched.", "Half a million", 5e5, "people", "exact", "count"),
         ("She finished third in the race.", "third", 3, None, "exact", "ordinal"),
+        ("Two-thirds of members agreed.", "Two-thirds", 2 / 3, "members", "exact", "count"),
+        ("The wall is 5m high.", "5", 5, "m", "exact", "quantity"),
+        ("Temperatures hit 40C on Sunday.", "40C", 40, "C", "exact", "quantity"),
+        ("The fine was £5m in the end.", "£5m", 5e6, "GBP", "exact", "money"),
+        ("Sales reached 5,000 or more units.", "5,000 or more", 5000, "units", "at_least", "count"),
     ],
 )
 def test_sentence_conventions(numbers_in, text, span, value, unit, bound, kind):
