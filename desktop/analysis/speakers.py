@@ -73,7 +73,7 @@ _DOCUMENTS = frozenset(
 )
 _PUBLISHING = frozenset(["release", "publish", "issue", "send", "file", "produce", "post"])
 _NAME_KINDS = ("person", "organization", "place", "group")
-_DASH_ATTRIBUTION = re.compile(r"[ \t]*[,.]?[ \t]*(?:—|–|--|-)[ \t]*")
+_DASH_ATTRIBUTION = re.compile(r"\s*(?:[,.]\s*)?(?:—|–|--|-)[ \t]*")
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|col|sen|rep|gov)\.?\s+", re.IGNORECASE
 )
@@ -396,8 +396,14 @@ class SpeakerResolver:
     def _dash_or_colon(self, span: QuoteSpan) -> Attribution | None:
         """ "“…” — John Kirby" (no verb), or "Kirby: “…”"."""
         match = _DASH_ATTRIBUTION.match(self.text, span.end)
-        if match and match.end() > span.end and "\n" not in self.text[span.end : match.end()]:
+        if match and match.end() > span.end:
             speaker = self._name_at(match.end())
+            if speaker is not None and "\n" in self.text[span.end : match.end()]:
+                # A signature line under the quote: the name and perhaps a title, nothing more.
+                line_end = self.text.find("\n", speaker.end)
+                rest = self.text[speaker.end : len(self.text) if line_end < 0 else line_end].strip()
+                if rest and not rest.startswith(",") or len(rest) > 80:
+                    speaker = None
             if speaker is not None:
                 return Attribution(speaker, None, adjacent=True)
         before = self.text[max(0, span.start - 3) : span.start].rstrip()
@@ -411,10 +417,28 @@ class SpeakerResolver:
         return None
 
     def _name_at(self, offset: int) -> Speaker | None:
+        """The name that starts at offset: an entity, else a run of proper nouns ("— Kirby")."""
         entity = self.entity_at(offset)
-        if entity is None or entity.start != offset or entity.kind not in _NAME_KINDS:
+        if entity is not None and entity.start == offset and entity.kind in _NAME_KINDS:
+            return Speaker(entity.start, entity.end, entity.text, self.entity_name(entity))
+        p = bisect_right(self._paragraph_starts, offset) - 1
+        if p < 0 or entity is not None:
             return None
-        return Speaker(entity.start, entity.end, entity.text, self.entity_name(entity))
+        para = self.parsed.paragraphs[p]
+        i = bisect_right(self._token_starts[p], offset - para.start) - 1
+        doc = para.doc
+        if i < 0 or para.start + doc[i].idx != offset or doc[i].pos_ != "PROPN":
+            return None
+        j = i
+        while (
+            j + 1 < len(doc)
+            and doc[j + 1].pos_ == "PROPN"
+            and doc[j + 1].idx == doc[j].idx + len(doc[j].text_with_ws)
+        ):
+            j += 1
+        end = para.start + doc[j].idx + len(doc[j].text)
+        mention = self.text[offset:end]
+        return Speaker(offset, end, mention, self._full_person_name(mention) or _person_bare_name(mention))
 
     def _touches(self, span: QuoteSpan, verb: Token, speaker: Speaker, para: Paragraph) -> bool:
         """True for "“…,” he said", "“…,” said Kirby" and "Kirby said: “…”": nothing but punctuation

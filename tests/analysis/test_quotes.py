@@ -277,3 +277,14 @@ def test_attribution_as_a_sentence_of_its_own_after_the_quote(analyze):
     text = "The governor was confident. “We will win this race by a mile!” Trump tweeted on Monday. “Vote early.”"
     quotes = analyze(text).quotes
     assert [(q.speaker.text, q.cue) for q in quotes] == [("Trump", "tweeted"), ("Trump", "tweeted")]
+
+
+def test_signature_line_under_the_quote(analyze):
+    text = "“Deterrence is not provocation, and it never was.”\n\n— John Kirby, Pentagon press secretary\n\nThat was all."
+    quote = analyze(text).quotes[0]
+    assert (quote.speaker.text, quote.cue) == ("John Kirby", None)
+
+
+def test_a_dashed_sentence_after_a_quote_is_not_a_signature(analyze):
+    text = "“We will fight on the beaches and never surrender to them.”\n\n- Winston Churchill was prime minister then."
+    assert analyze(text).quotes[0].speaker is None
