@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from desktop.analysis.pipeline import ParsedText
 from desktop.analysis.records import Entity, Quote
+from desktop.analysis.speakers import attribute_speakers
 
 # Opening mark -> the closing marks that end it. “ closes „ in German style; guillemets and CJK
 # corner brackets cost nothing to support.
@@ -24,6 +25,7 @@ _STRAIGHT = '"'
 _DOUBLE_MARKS = re.compile('[“”„‟«»「」『』"]')
 
 _SINGLE_MARKS = re.compile("['‘’‚]")
+_QUOTE_MARK = re.compile("[“”„‟«»「」『』\"'‘’‚]")
 # An apostrophe at a word start: the '90s, 'em, 'tis, rock 'n' roll, 'cause.
 _ELISION = re.compile(r"(?:\d\ds?\b|\d0s|em\b|tis\b|twas\b|n\b|til\b|cause\b|bout\b)", re.IGNORECASE)
 
@@ -46,8 +48,6 @@ class QuoteSpan:
 
 def extract_quotes(parsed: ParsedText, entities: list[Entity]) -> list[Quote]:
     """Every direct quotation in the text, with its speaker where one can be found."""
-    from desktop.analysis.speakers import attribute_speakers
-
     text = parsed.text
     spans = find_quote_spans(text)
     if not spans:
@@ -80,15 +80,17 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity]) -> list[Quote]:
 
 
 def quote_content(text: str, span: QuoteSpan) -> str:
-    """The words between the marks, with the marks of continued paragraphs left in."""
-    return text[span.start + 1 : span.end - 1] if span.end - span.start >= 2 else ""
+    """The words between the marks (a quote left unclosed at its paragraph's end has no closing mark),
+    with the marks of continued paragraphs left in."""
+    end = span.end - 1 if _QUOTE_MARK.match(text, span.end - 1) else span.end
+    return text[span.start + 1 : end] if end > span.start + 1 else ""
 
 
 def stands_alone(text: str, span: QuoteSpan) -> bool:
     """True when the quote opens its sentence and ends it: nothing else of the sentence is outside it."""
     before = text[max(0, span.start - 200) : span.start].rstrip(" \t")
     opens = not before or before[-1] in "\n.!?:" or (before[-1] in "”’\"'" and before[-2:-1] in ".!?,")
-    inner_end = text[span.start : span.end - 1].rstrip()
+    inner_end = quote_content(text, span).rstrip()
     return opens and bool(inner_end) and inner_end[-1] in ".!?…"
 
 
