@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from desktop.analysis.records import Analysis, Entity, Number, Quote, Speaker
 from desktop.store.export import HEADER, export_csv, export_jsonl, neutralise
@@ -197,3 +199,17 @@ def test_write_export_replaces_the_file_only_when_complete(library, document, tm
     assert write_export(library, target) == 1
     assert [r["note"] for r in csv.DictReader(target.open(encoding="utf-8", newline=""))] == ["one"]
     assert write_export(library, tmp_path / "notes.jsonl", "jsonl") == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    note=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=60),
+    label=st.one_of(st.none(), st.text(alphabet="=+-@\t\r\n\",; ab'", max_size=8)),
+)
+def test_any_note_and_label_survive_the_csv_round_trip(library, document, note, label):
+    made = library.add_annotation(document, 5, 15, note=note, label=label)
+    out = io.StringIO(newline="")
+    export_csv(library, out, library.find_documents(document))
+    rows = {int(r[2]): r for r in csv.reader(io.StringIO(out.getvalue(), newline="")) if r[2].isdigit()}
+    assert rows[made.id] == expected_csv_row(library, made, document)
+    library.delete_annotation(made.id)
