@@ -1,7 +1,8 @@
 """The reader's library in SQLite (via sqlite-utils): the only package that touches the database.
 
 For the UI:
-    library = open_library(default_db_path())          # LibraryError subclasses say what is wrong
+    library = open_library(default_db_path())          # LibraryError subclasses say what is wrong;
+                                                       # offer open_library(fresh_library_path(path))
     library.notice                                     # why it is read-only, or None
     stored = library.remember_document(document)       # re-anchors annotations if the file changed
     analysis = library.cached_analysis(sha256, model_name, engine_version)   # or None
@@ -28,7 +29,7 @@ from desktop.store.errors import (
     NotALibraryError,
     ReadOnlyLibraryError,
 )
-from desktop.store.library import Library, open_library
+from desktop.store.library import Library, fresh_library_path, open_library
 from desktop.store.records import Annotation, StoredDocument, auto_key
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "StoredDocument",
     "apply_corrections",
     "auto_key",
+    "fresh_library_path",
     "open_library",
     "reanchor",
 ]

@@ -111,6 +111,17 @@ def open_library(
     return library
 
 
+def fresh_library_path(path: str | Path) -> Path:
+    """A free name beside an unusable library (`library-2.db`, …) for the UI to offer a new one there."""
+    path = Path(path).expanduser()
+    n = 2
+    while True:
+        candidate = path.with_name(f"{path.stem}-{n}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
 def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:

@@ -188,3 +188,16 @@ def test_an_empty_file_becomes_a_new_library(db_path, document):
     with open_library(db_path) as library:
         assert library.add_annotation(document, 0, 5).id == 1
         assert library.integrity_check() == "ok"
+
+
+def test_a_new_library_can_be_started_beside_a_bad_one(tmp_path):
+    from desktop.store.library import fresh_library_path
+
+    bad = tmp_path / "library.db"
+    bad.write_text("garbage " * 100, encoding="utf-8")
+    (tmp_path / "library-2.db").write_bytes(b"")
+    fresh = fresh_library_path(bad)
+    assert fresh == tmp_path / "library-3.db"
+    with open_library(fresh) as library:
+        assert library.integrity_check() == "ok"
+    assert bad.read_text(encoding="utf-8") == "garbage " * 100
