@@ -406,9 +406,12 @@ class Library:
     @staticmethod
     def _document_row(db: Database, document: Document) -> dict[str, Any] | None:
         if document.path is not None:
-            sql, args = "SELECT * FROM documents WHERE path = ?", [document.path]
+            sql, args = "SELECT id, sha256, first_opened FROM documents WHERE path = ?", [document.path]
         else:
-            sql, args = "SELECT * FROM documents WHERE path IS NULL AND sha256 = ?", [document.sha256]
+            sql, args = (
+                "SELECT id, sha256, first_opened FROM documents WHERE path IS NULL AND sha256 = ?",
+                [document.sha256],
+            )
         return next(db.query(sql, args), None)
 
     def _ensure_document(self, db: Database, document: Document) -> int:
