@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.analysis.number_runs import Run, glued, read_run
-from desktop.analysis.number_words import YEAR
+from desktop.analysis.number_words import JOINED, YEAR
 from desktop.analysis.pipeline import ParsedText
 from desktop.analysis.records import Entity, Number
 from desktop.analysis.units import (
@@ -133,7 +133,7 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
     currency = _sign_before(doc, first)
     if currency:
         first -= 1
-        if doc[first].text == "$" and first > 0 and doc[first - 1].lower_ in DOLLAR_PREFIXES:
+        if doc[first].text == "$" and _dollar_prefix(doc, first):
             first -= 1
     reading = _Reading(first, run.end, run.value, currency=currency)
     if run.glued_unit:
@@ -141,6 +141,8 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
             reading.currency = currency = run.glued_unit.upper()
         else:
             reading.unit, reading.kind = run.glued_unit, "quantity"
+    if _in_score_list(doc, run):
+        return None, run.end
     if run.low is not None:  # "40–50" in one token
         if run.low >= run.high:  # a score such as "4-1", not a range
             return None, run.end
@@ -176,7 +178,7 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
         reading.unit = reading.currency
         if reading.kind == "count":
             reading.kind = "money"
-    if reading.kind == "count" and not _worth_reporting(doc, run, reading, noun):
+    if reading.kind in ("count", "quantity") and not _worth_reporting(doc, run, reading, noun):
         return None, reading.last
     return reading, reading.last
 
@@ -185,13 +187,23 @@ def _sign_before(doc: Doc, i: int) -> str | None:
     if i == 0:
         return None
     prev = doc[i - 1].text
-    if prev == "$" and i > 1 and doc[i - 2].lower_ in DOLLAR_PREFIXES:
-        return DOLLAR_PREFIXES[doc[i - 2].lower_]  # "C$", "HK $"
+    if prev == "$" and _dollar_prefix(doc, i - 1):
+        return _dollar_prefix(doc, i - 1)
     if prev.lower() in CURRENCY_SIGNS:
         return CURRENCY_SIGNS[prev.lower()]
     if prev in CURRENCY_CODES:
         return "CNY" if prev == "RMB" else prev
     return None
+
+
+def _dollar_prefix(doc: Doc, dollar: int) -> str | None:
+    """The currency a letter before "$" names ("C$", "HK $"); a spaced "a" is the article ("a $3 billion")."""
+    if dollar == 0:
+        return None
+    prefix = doc[dollar - 1].lower_
+    if prefix not in DOLLAR_PREFIXES or (prefix == "a" and not glued(doc, dollar - 1)):
+        return None
+    return DOLLAR_PREFIXES[prefix]
 
 
 def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
@@ -383,6 +395,35 @@ def _code_end(doc: Doc, run: Run) -> int | None:
     return j if groups >= 3 or glued_before or (groups >= 2 and doc[run.start].text[:1] == "+") else None
 
 
+def _in_score_list(doc: Doc, run: Run) -> bool:
+    """Set scores and tie-breaks ("6-4, 3-6, 7-6 (5)"): pairs of digits listed together are results, not ranges."""
+    start = run.start
+    end = run.end if run.low is not None else (run.end + 2 if _pair_starts_at(doc, run.start) else run.end)
+    if end == run.end and run.low is None:  # a lone number: a tie-break "(5)" right after a score
+        return (start > 1 and doc[start - 1].text == "(" and _pair_ends_at(doc, start - 2)
+                and end < len(doc) and doc[end].text == ")")
+    before = start > 1 and doc[start - 1].text == "," and _pair_ends_at(doc, start - 2)
+    after = end + 1 < len(doc) and (doc[end].text == "," and _pair_starts_at(doc, end + 1)
+                                    or doc[end].text == "(" and doc[end + 1].text.isdigit())
+    return before or after
+
+
+def _pair_starts_at(doc: Doc, i: int) -> bool:
+    """Whether "6-4" (one token or three glued ones) starts at token i."""
+    if JOINED.match(doc[i].text):
+        return True
+    return (i + 2 < len(doc) and doc[i].text.isdigit() and doc[i + 1].text in ("-", "–")
+            and glued(doc, i) and glued(doc, i + 1) and doc[i + 2].text.isdigit())
+
+
+def _pair_ends_at(doc: Doc, i: int) -> bool:
+    if i < 0:
+        return False
+    if JOINED.match(doc[i].text):
+        return True
+    return i >= 2 and _pair_starts_at(doc, i - 2)
+
+
 def _is_clock(doc: Doc, run: Run) -> bool:
     return run.end < len(doc) and doc[run.end].lower_ in CLOCK_WORDS
 
@@ -392,5 +433,7 @@ def _worth_reporting(doc: Doc, run: Run, reading: _Reading, noun: Token | None) 
     if run.plain_integer and YEAR.match(doc[run.start].text):
         return noun is not None and noun.tag_ == "NNS"  # "1500 troops" counts; "in 2018", "2024 mission" do not
     if run.in_words and run.value == 1.0 and run.end - run.start == 1 and doc[run.start].lower_ == "one":
-        return reading.bound != "exact"
+        # "one mile", "one year old" measure; "one day" is mostly the idiom ("would one day buy")
+        measured = reading.kind == "quantity" and (reading.unit or "").lower() not in ("day", "time")
+        return measured or reading.bound != "exact"
     return True

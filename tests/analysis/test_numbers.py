@@ -179,6 +179,16 @@ def test_ranges(numbers_in):
     assert (number.kind, number.low, number.high, number.value) == ("range", 3, 5, None)
 
 
+def test_set_scores_are_not_ranges(numbers_in):
+    numbers = numbers_in("Haase defeated Bublik 7-5, 3-6, 7-6 (5) on Sunday. Children aged 3-6 can play.")
+    assert [(n.text, n.low, n.high) for n in numbers] == [("3-6", 3, 6)]
+
+
+def test_an_article_before_a_dollar_sign_is_no_currency(numbers_in):
+    assert _the(numbers_in("It excludes a $7,500 federal tax credit."), "$7,500").currency == "USD"
+    assert _the(numbers_in("The deal is worth C$ 300 million."), "C$ 300 million").currency == "CAD"
+
+
 def test_a_lone_one_is_not_a_claim(numbers_in):
     assert numbers_in("An attack on one ally is an attack on all, and no one knows why.") == []
 
