@@ -259,10 +259,15 @@ def _read_after(doc: Doc, reading: _Reading) -> None:
         reading.currency = None
         return
     country = None
-    if j + 1 < n and (word, doc[j + 1].lower_.rstrip("s")) in CURRENCY_COUNTRIES:
-        country = CURRENCY_COUNTRIES[(word, doc[j + 1].lower_.rstrip("s"))]
-        j += 1
-        word, text = doc[j].lower_, doc[j].text
+    # "10 swiss francs", "176 Hong Kong dollars": a country's name between the amount and the currency
+    for k in range(j + 1, min(j + 3, n)):
+        if not (doc[k - 1].is_title or doc[k - 1].pos_ in ("ADJ", "PROPN") or doc[k - 1].lower_ in ("us", "u.s.")):
+            break
+        key = (doc[k - 1].lower_, doc[k].lower_.rstrip("s"))
+        if key in CURRENCY_COUNTRIES:
+            country, j = CURRENCY_COUNTRIES[key], k
+            word, text = doc[j].lower_, doc[j].text
+            break
     if word in ("pound", "pounds"):
         neighbours = {doc[j + 1].lower_ if j + 1 < n else "", doc[j - 1].lower_}
         after_scale = doc[j - 1].lower_ in ("million", "billion", "trillion", "bn", "m")

@@ -36,12 +36,12 @@ CURRENCY_FRACTIONS = {"cent": 0.01, "cents": 0.01, "pence": 0.01, "penny": 0.01}
 # Country adjectives that change which dollar (or franc, pound) is meant.
 CURRENCY_COUNTRIES = {
     ("us", "dollar"): "USD", ("u.s.", "dollar"): "USD", ("american", "dollar"): "USD",
-    ("canadian", "dollar"): "CAD", ("australian", "dollar"): "AUD", ("hong", "dollar"): "HKD",
+    ("canadian", "dollar"): "CAD", ("australian", "dollar"): "AUD", ("kong", "dollar"): "HKD",
     ("singapore", "dollar"): "SGD", ("zealand", "dollar"): "NZD", ("taiwan", "dollar"): "TWD",
     ("swiss", "franc"): "CHF", ("french", "franc"): "FRF", ("british", "pound"): "GBP",
     ("egyptian", "pound"): "EGP", ("chinese", "yuan"): "CNY", ("japanese", "yen"): "JPY",
     ("indian", "rupee"): "INR", ("russian", "ruble"): "RUB", ("turkish", "lira"): "TRY",
-    ("mexican", "peso"): "MXN", ("philippine", "peso"): "PHP", ("south", "rand"): "ZAR",
+    ("mexican", "peso"): "MXN", ("philippine", "peso"): "PHP", ("african", "rand"): "ZAR",
 }
 # A letter before "$" names whose dollar it is ("C$", "HK $" in tokenized wire copy).
 DOLLAR_PREFIXES = {"c": "CAD", "ca": "CAD", "a": "AUD", "au": "AUD", "hk": "HKD", "nz": "NZD", "s": "SGD",
@@ -109,7 +109,7 @@ for _phrase, _bound in (
     BOUND_PHRASES[tuple(_phrase.split())] = _bound
 # Words after a number that bound it: "5,000 or more", "300-plus".
 BOUND_AFTER = {("or", "more"): "at_least", ("or", "so"): "about", ("or", "fewer"): "at_most",
-               ("or", "less"): "at_most", ("plus",): "at_least", ("-", "plus"): "at_least",
+               ("or", "less"): "at_most", ("-", "plus"): "at_least",
                ("or", "greater"): "at_least", ("or", "higher"): "at_least", ("or", "above"): "at_least",
                ("and", "more"): "at_least", ("and", "above"): "at_least", ("or", "lower"): "at_most",
                ("or", "below"): "at_most"}

@@ -164,6 +164,7 @@ def test_identifiers_are_not_quantities(numbers_in, text):
         ("Temperatures hit 40C on Sunday.", "40C", 40, "C", "exact", "quantity"),
         ("The fine was £5m in the end.", "£5m", 5e6, "GBP", "exact", "money"),
         ("Sales reached 5,000 or more units.", "5,000 or more", 5000, "units", "at_least", "count"),
+        ("The price is 176 Hong Kong dollars.", "176 Hong Kong dollars", 176, "HKD", "exact", "money"),
     ],
 )
 def test_sentence_conventions(numbers_in, text, span, value, unit, bound, kind):
