@@ -1,0 +1,100 @@
+"""The analysis process: loads the spaCy pipeline and analyses texts away from the window's interpreter.
+
+Measured on this machine, importing spaCy and loading the pipeline in a thread of the GUI process held
+the GIL long enough to stall the window by 120–170 ms, and the extractors add stalls of their own. In a
+separate (spawned) process neither touches the GUI's interpreter. This module must not import Qt: it is
+what the child process runs. Messages are plain tuples over two one-way pipes.
+
+Parent -> child:  ("analyze", job, text) | ("cancel", job) | ("quit",)
+Child -> parent:  ("model_loaded", name, version) | ("model_failed", message)
+                  ("progress", job, fraction) | ("part", job, key, records) | ("finished", job, model_dict)
+                  ("failed", job, message) | ("cancelled", job)
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from multiprocessing.connection import Connection
+from typing import Any
+
+# Records travel in small parts so the parent never unpickles one huge message while holding its GIL.
+PART_SIZE = 500
+_PROGRESS_STEP = 0.01
+
+
+def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: bool) -> None:
+    """Entry point of the child process."""
+    jobs: queue.Queue[tuple[int, str] | None] = queue.Queue()
+    cancelled: set[int] = set()
+    threading.Thread(target=_read_commands, args=(commands, jobs, cancelled), daemon=True).start()
+
+    from desktop.analysis.pipeline import ModelError, load_pipeline, model_version
+    from desktop.config import ModelChoice
+
+    try:
+        nlp = load_pipeline(model_name, fast_gemm)
+    except ModelError as exc:
+        events.send(("model_failed", str(exc)))
+        nlp = None
+    except Exception as exc:  # a broken install must reach the window as a message, not a dead process
+        events.send(("model_failed", f"The spaCy pipeline '{model_name}' could not be loaded: {exc}"))
+        nlp = None
+    else:
+        events.send(("model_loaded", model_name, model_version(nlp)))
+
+    model = ModelChoice(name=model_name, fast_gemm=fast_gemm)
+    while True:
+        item = jobs.get()
+        if item is None:
+            return
+        job, text = item
+        if job in cancelled:
+            events.send(("cancelled", job))
+            continue
+        if nlp is None:
+            events.send(("failed", job, "No spaCy pipeline is loaded, so the article cannot be analysed."))
+            continue
+        _run_job(job, text, model, events, cancelled)
+
+
+def _read_commands(commands: Connection, jobs: queue.Queue, cancelled: set[int]) -> None:
+    while True:
+        try:
+            message = commands.recv()
+        except (EOFError, OSError):
+            message = ("quit",)
+        if message[0] == "analyze":
+            jobs.put((message[1], message[2]))
+        elif message[0] == "cancel":
+            cancelled.add(message[1])
+        else:
+            jobs.put(None)
+            return
+
+
+def _run_job(job: int, text: str, model: Any, events: Connection, cancelled: set[int]) -> None:
+    from desktop.analysis.engine import analyze_text
+    from desktop.analysis.pipeline import AnalysisCancelled
+
+    last = [0.0]
+
+    def progress(fraction: float) -> None:
+        if fraction - last[0] >= _PROGRESS_STEP or fraction >= 1.0:
+            last[0] = fraction
+            events.send(("progress", job, fraction))
+
+    try:
+        analysis = analyze_text(text, model, progress, lambda: job in cancelled)
+    except AnalysisCancelled:
+        events.send(("cancelled", job))
+        return
+    except Exception as exc:
+        events.send(("failed", job, f"The analysis failed: {exc}"))
+        return
+    data = analysis.to_dict()
+    for key in ("entities", "quotes", "numbers", "facts"):
+        records = data.pop(key)
+        for i in range(0, len(records), PART_SIZE):
+            events.send(("part", job, key, records[i : i + PART_SIZE]))
+    events.send(("finished", job, data))

@@ -1,0 +1,106 @@
+"""Starts the window: QApplication, settings, the main window on a file or the sample article.
+
+Nothing here imports spaCy: the analysis process loads it while the article is already on screen.
+`--screenshot OUT.png` waits for the highlights, saves the window and exits. FACTLIGHT_QUIT_WHEN_READY=1
+makes the window quit through File ▸ Quit once the analysis is shown (used to test a clean exit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_NAME, __version__
+from desktop.config import ModelChoice
+from desktop.resources import sample_article
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import AppSettings
+from desktop.ui.workers import AnalysisService
+
+QUIT_ENV = "FACTLIGHT_QUIT_WHEN_READY"
+SCREENSHOT_TIMEOUT_MS = 300_000
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError as exc:
+        raise SystemExit(f"factlight: --size must look like 1400x900, not {text!r}") from exc
+    return max(400, width), max(300, height)
+
+
+def create_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("factlight")
+    return app
+
+
+def run_app(args: argparse.Namespace) -> int:
+    app = create_application()
+    scratch = None
+    if args.screenshot is not None and not os.environ.get("FACTLIGHT_SETTINGS"):
+        # A screenshot must look the same on every machine: fresh settings, not the reader's.
+        scratch = tempfile.TemporaryDirectory(prefix="factlight-")
+        settings = AppSettings(Path(scratch.name) / "settings.ini")
+    else:
+        settings = AppSettings()
+    window = MainWindow(settings, ModelChoice.from_environment(args.model))
+    status = {"code": 0}
+    if args.screenshot is not None:
+        window.resize(*parse_size(args.size))
+        _take_screenshot_when_ready(window, Path(args.screenshot), status)
+    elif os.environ.get(QUIT_ENV):
+        window.analysis_shown.connect(lambda _a: QTimer.singleShot(0, window.actions_.quit.trigger))
+        window.analysis_failed.connect(lambda _m: QTimer.singleShot(0, window.actions_.quit.trigger))
+    window.show()
+    window.open_file(args.file or sample_article())
+    code = app.exec()
+    AnalysisService.shutdown_all()
+    if scratch is not None:
+        scratch.cleanup()
+    return code or status["code"]
+
+
+def _take_screenshot_when_ready(window: MainWindow, out: Path, status: dict[str, int]) -> None:
+    def save() -> None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(out), "PNG"):
+            print(f"factlight: could not write {out}", file=sys.stderr)
+            status["code"] = 1
+        window.actions_.quit.trigger()
+
+    def when_painted() -> None:
+        QTimer.singleShot(150, save)  # let the last slices and the status bar repaint
+
+    def on_shown(_analysis) -> None:
+        if window.view.painting:
+            window.highlights_ready.connect(when_painted)
+        else:
+            when_painted()
+
+    def on_failed(message: str) -> None:
+        print(f"factlight: {message}", file=sys.stderr)
+        status["code"] = 1
+        when_painted()
+
+    def on_timeout() -> None:
+        print("factlight: the analysis did not finish in time; saving the window as it is", file=sys.stderr)
+        status["code"] = 1
+        save()
+
+    window.analysis_shown.connect(on_shown)
+    window.analysis_failed.connect(on_failed)
+    timer = QTimer(window)
+    timer.setSingleShot(True)
+    timer.timeout.connect(on_timeout)
+    timer.start(SCREENSHOT_TIMEOUT_MS)

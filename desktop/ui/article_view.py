@@ -1,0 +1,293 @@
+"""The read-only reading view: serif text in a centred column of about 75 characters, with highlights.
+
+It knows highlights only as spans with categories; what they mean is for the Details panel. Clicking a
+highlight (or pressing Enter with one selected) emits highlight_activated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+
+from desktop.ui.highlight_painter import HighlightPainter
+from desktop.ui.highlights import Highlight, HighlightIndex
+from desktop.ui.palette import CATEGORIES, colours, flash_colour, page_colours
+from desktop.ui.text_positions import TextPositions
+
+SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Literata", "DejaVu Serif", "Liberation Serif", "Times New Roman"]
+DEFAULT_POINT_SIZE = 13.0
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
+LINE_CHARACTERS = 75
+MIN_SIDE_MARGIN = 24
+FLASH_MS = 1200
+
+
+class ArticleView(QPlainTextEdit):
+    highlight_activated = Signal(object)  # Highlight
+    selection_cleared = Signal()
+    font_size_changed = Signal(float)
+    highlights_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setMouseTracking(True)
+        self.text = ""
+        self.positions = TextPositions("")
+        self.index = HighlightIndex()
+        self.shown: set[str] = set(CATEGORIES)
+        self.dark = False
+        self.current: Highlight | None = None
+        self.tooltip_for: Callable[[Highlight], str] | None = None
+        self._flash_range: tuple[int, int] | None = None
+        self._flash_strength = 0.0
+        self._press_pos: QPoint | None = None
+        self.painter = HighlightPainter(self)
+        self.painter.finished.connect(self.highlights_painted)
+        self._flash = QVariantAnimation(self)
+        self._flash.setStartValue(1.0)
+        self._flash.setEndValue(0.0)
+        self._flash.setDuration(FLASH_MS)
+        self._flash.valueChanged.connect(self._on_flash_step)
+        self._flash.finished.connect(self._on_flash_finished)
+        font = QFont()
+        font.setFamilies(SERIF_FAMILIES)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(DEFAULT_POINT_SIZE)
+        self.setFont(font)
+        self.document().setDocumentMargin(18)
+        self.apply_theme(False)
+
+    # Text and highlights.
+    def show_text(self, text: str) -> None:
+        self._flash.stop()
+        self._flash_range = None
+        self.current = None
+        self.text = text
+        self.positions = TextPositions(text)
+        self.index = HighlightIndex()
+        self.painter.reset(self.positions)
+        self.setPlainText(text)
+        self._update_extra_selections()
+        self.verticalScrollBar().setValue(0)
+
+    def show_highlights(self, index: HighlightIndex) -> None:
+        self.index = index
+        self.current = None
+        self._update_extra_selections()
+        self.painter.paint(index, self.shown, self.dark)
+
+    def set_shown(self, shown: set[str]) -> None:
+        self.shown = set(shown)
+        if self.current is not None and self.current.category not in self.shown:
+            self.clear_selection()
+        self.painter.paint(shown=self.shown)
+
+    @property
+    def painting(self) -> bool:
+        return self.painter.busy
+
+    def apply_theme(self, dark: bool) -> None:
+        self.dark = dark
+        background, text = page_colours(dark)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(background))
+        palette.setColor(QPalette.ColorRole.Window, QColor(background))
+        palette.setColor(QPalette.ColorRole.Text, QColor(text))
+        self.setPalette(palette)
+        # The margins beside the text column belong to the page, not to the window frame.
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.painter.paint(dark=dark)
+        self._update_extra_selections()
+
+    # Selection, navigation and flashing.
+    def select_highlight(self, highlight: Highlight | None, reveal: bool = True) -> None:
+        self.current = highlight
+        if highlight is not None and reveal:
+            self.reveal(highlight.start, highlight.end)
+        self._update_extra_selections()
+
+    def clear_selection(self) -> None:
+        self.current = None
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self._update_extra_selections()
+        self.selection_cleared.emit()
+
+    def reveal(self, start: int, end: int | None = None) -> None:
+        """Scroll so the span sits in view, a third of the way down, as a reader expects after a jump."""
+        cursor = self.cursor_at(start)
+        block = cursor.block()
+        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        line = block.layout().lineForTextPosition(cursor.positionInBlock())
+        top = geometry.top() + (line.y() if line.isValid() else 0)
+        target = self.viewport().height() / 3
+        if 0 <= top <= self.viewport().height() - 2 * self.fontMetrics().height() and top >= target / 3:
+            return
+        # QPlainTextEdit scrolls by lines; move the cursor there, then nudge it up to the reading line.
+        keep = self.textCursor()
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        self.setTextCursor(keep)
+        self.viewport().update()
+
+    def flash(self, start: int, end: int) -> None:
+        self._flash.stop()
+        self._flash_range = (start, end)
+        self._flash.start()
+
+    @property
+    def flash_range(self) -> tuple[int, int] | None:
+        return self._flash_range
+
+    def cursor_at(self, offset: int, end: int | None = None) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(self.positions.to_qt(offset), self.document().characterCount() - 1))
+        if end is not None:
+            cursor.setPosition(min(self.positions.to_qt(end), self.document().characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def offset_at(self, point: QPoint) -> int:
+        return self.positions.from_qt(self.cursorForPosition(point).position())
+
+    def highlight_at(self, point: QPoint) -> Highlight | None:
+        cursor = self.cursorForPosition(point)
+        rect = self.cursorRect(cursor)
+        # cursorForPosition snaps to the nearest character even far right of a line's end.
+        if abs(rect.center().y() - point.y()) > rect.height():
+            return None
+        offset = self.positions.from_qt(cursor.position())
+        hit = self.index.at(offset, self.shown)
+        if hit is None and offset > 0:
+            # The cursor lands between characters; the character left of it is under the pointer too.
+            left = self.index.at(offset - 1, self.shown)
+            if left is not None and self.cursorRect(self.cursor_at(left.end)).left() >= point.x() - 1:
+                hit = left
+        return hit
+
+    def span_rect_center(self, start: int, end: int) -> QPoint:
+        """Centre of the first line of a span, in viewport coordinates (for clicks in tests and tools)."""
+        a = self.cursorRect(self.cursor_at(start))
+        b = self.cursorRect(self.cursor_at(min(end, start + 3)))
+        return QPoint((a.left() + b.left()) // 2 + 1, a.center().y())
+
+    # Zoom.
+    def font_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def set_font_size(self, size: float) -> None:
+        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+        font = self.font()
+        font.setPointSizeF(size)
+        self.setFont(font)
+        self._update_margins()
+        self.font_size_changed.emit(size)
+
+    def zoom_in(self) -> None:
+        self.set_font_size(self.font_size() + 1)
+
+    def zoom_out(self) -> None:
+        self.set_font_size(self.font_size() - 1)
+
+    def reset_zoom(self) -> None:
+        self.set_font_size(DEFAULT_POINT_SIZE)
+
+    # Events.
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        pos = event.position().toPoint()
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        if self._press_pos is not None and (pos - self._press_pos).manhattanLength() > 4:
+            return
+        hit = self.highlight_at(pos)
+        if hit is not None:
+            self.select_highlight(hit, reveal=False)
+            self.highlight_activated.emit(hit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current is not None:
+            self.highlight_activated.emit(self.current)
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear_selection()
+            return
+        super().keyPressEvent(event)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            hit = self.highlight_at(event.pos())
+            if hit is not None and self.tooltip_for is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(hit), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def _update_margins(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        column = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * LINE_CHARACTERS
+        column += 2 * self.document().documentMargin()
+        spare = self.width() - self.verticalScrollBar().sizeHint().width() - column
+        side = max(MIN_SIDE_MARGIN, int(spare / 2))
+        self.setViewportMargins(side, 0, side, 0)
+
+    def _on_flash_step(self, value: float) -> None:
+        self._flash_strength = float(value)
+        self._update_extra_selections()
+
+    def _on_flash_finished(self) -> None:
+        self._flash_range = None
+        self._update_extra_selections()
+
+    def _update_extra_selections(self) -> None:
+        selections = []
+        if self._flash_range is not None and self._flash_strength > 0:
+            colour = QColor(flash_colour(self.dark))
+            colour.setAlphaF(0.85 * self._flash_strength)
+            selections.append(self._extra_selection(*self._flash_range, colour))
+        if self.current is not None:
+            c = colours(self.current.category, self.dark)
+            underline = QColor(c.ink) if self.current.category != "quote" else None
+            selections.append(self._extra_selection(self.current.start, self.current.end, QColor(c.selected), underline))
+        self.setExtraSelections(selections)
+
+    def _extra_selection(
+        self, start: int, end: int, background: QColor, underline: QColor | None = None
+    ) -> QTextEdit.ExtraSelection:
+        fmt = QTextCharFormat()
+        fmt.setBackground(background)
+        if underline is not None:
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            fmt.setUnderlineColor(underline)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = self.cursor_at(start, end)
+        selection.format = fmt
+        return selection

@@ -1,0 +1,94 @@
+"""Words for what a highlight shows: tooltips, and the lookups the Details and Facts panels share.
+
+Plain Python over the analysis records; nothing here analyses text, it only relates records that the
+engine already produced (mentions of one name, quotes of one speaker, the fact that cites a number).
+"""
+
+from __future__ import annotations
+
+from desktop.analysis.records import Analysis, Entity, Fact, Number, Quote
+from desktop.ui.highlights import Highlight, entity_category
+from desktop.ui.palette import SINGULAR
+
+BOUND_WORDS = {"about": "about", "at_least": "at least", "at_most": "at most", "exact": "exactly"}
+
+
+def entity_key(entity: Entity) -> tuple[str, str]:
+    return entity_category(entity), (entity.canonical or entity.text).casefold()
+
+
+def entity_name(entity: Entity) -> str:
+    return entity.canonical or entity.text
+
+
+def mentions_of(analysis: Analysis, entity: Entity) -> list[int]:
+    """Indexes of every entity record naming the same thing, in reading order."""
+    key = entity_key(entity)
+    return [i for i, e in enumerate(analysis.entities) if entity_key(e) == key]
+
+
+def role_of(analysis: Analysis, indexes: list[int]) -> str | None:
+    for i in indexes:
+        if analysis.entities[i].role:
+            return analysis.entities[i].role
+    return None
+
+
+def speaker_name(quote: Quote) -> str:
+    if quote.speaker is None:
+        return "Unattributed"
+    return quote.speaker.canonical or quote.speaker.text
+
+
+def quotes_by_same_speaker(analysis: Analysis, index: int) -> list[int]:
+    name = speaker_name(analysis.quotes[index]).casefold()
+    return [i for i, q in enumerate(analysis.quotes) if i != index and speaker_name(q).casefold() == name]
+
+
+def fact_citing(analysis: Analysis, record: str, index: int) -> tuple[int, Fact] | None:
+    for i, fact in enumerate(analysis.facts):
+        refs = {"number": fact.number_refs, "quote": fact.quote_refs, "entity": fact.entity_refs}[record]
+        if index in refs:
+            return i, fact
+    return None
+
+
+def format_value(value: float | None) -> str:
+    if value is None:
+        return "—"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.6g}"
+
+
+def number_summary(number: Number) -> str:
+    if number.kind == "range" and number.low is not None and number.high is not None:
+        amount = f"{format_value(number.low)}–{format_value(number.high)}"
+    else:
+        amount = format_value(number.value) if number.value is not None else number.text
+    bound = BOUND_WORDS.get(number.bound, "")
+    parts = [bound if bound and bound != "exactly" else "", amount, number.currency or "", number.unit or ""]
+    if number.currency and number.unit == number.currency:
+        parts[-1] = ""
+    return " ".join(p for p in parts if p)
+
+
+def shorten(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tooltip_text(analysis: Analysis, highlight: Highlight) -> str:
+    kind = SINGULAR[highlight.category]
+    if highlight.record == "entity":
+        entity = analysis.entities[highlight.index]
+        count = len(mentions_of(analysis, entity))
+        role = role_of(analysis, mentions_of(analysis, entity))
+        extra = f" — {role}" if role else ""
+        return f"{kind}: {entity_name(entity)}{extra} ({count} mention{'s' if count != 1 else ''})"
+    if highlight.record == "quote":
+        quote = analysis.quotes[highlight.index]
+        cue = f" ({quote.cue})" if quote.cue else ""
+        return f"Quote by {speaker_name(quote)}{cue}"
+    number = analysis.numbers[highlight.index]
+    return f"Number: {number_summary(number)}"

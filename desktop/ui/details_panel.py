@@ -1,0 +1,149 @@
+"""The Details panel: everything known about the highlight the reader clicked, with links to jump."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from desktop.analysis.records import Analysis
+from desktop.ui import descriptions as d
+from desktop.ui.highlights import Highlight
+from desktop.ui.palette import SINGULAR, colours
+
+PLACEHOLDER = "Click a highlight in the article, or select one and press Enter, to see its details here."
+
+
+class DetailsPanel(QWidget):
+    jump_requested = Signal(str, int)  # record ("entity", "quote", "number"), index
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        self.analysis: Analysis | None = None
+        self.text = ""
+        self.highlight: Highlight | None = None
+        self.dark = False
+        self.clear()
+
+    def set_analysis(self, analysis: Analysis | None, text: str) -> None:
+        self.analysis = analysis
+        self.text = text
+        self.clear()
+
+    def clear(self) -> None:
+        self.highlight = None
+        self.browser.setHtml(f"<p style='color: gray'>{escape(PLACEHOLDER)}</p>")
+
+    def plain_text(self) -> str:
+        return self.browser.toPlainText()
+
+    def show_highlight(self, highlight: Highlight) -> None:
+        if self.analysis is None:
+            return
+        self.highlight = highlight
+        body = {"entity": self._entity_html, "quote": self._quote_html, "number": self._number_html}[highlight.record]
+        self.browser.setHtml(body(highlight.index))
+
+    def _heading(self, category: str, title: str) -> str:
+        ink = colours(category, self.dark).ink
+        return (
+            f"<p style='margin-bottom:2px'><span style='color:{ink}'>■</span> "
+            f"<span style='color:gray'>{escape(SINGULAR[category])}</span></p>"
+            f"<h3 style='margin-top:0'>{escape(title)}</h3>"
+        )
+
+    def _rows(self, rows: list[tuple[str, str]]) -> str:
+        cells = "".join(
+            f"<tr><td style='color:gray; padding-right:10px'>{escape(k)}</td><td>{v}</td></tr>" for k, v in rows
+        )
+        return f"<table cellspacing='2'>{cells}</table>"
+
+    def _entity_html(self, index: int) -> str:
+        analysis = self.analysis
+        entity = analysis.entities[index]
+        mentions = d.mentions_of(analysis, entity)
+        role = d.role_of(analysis, mentions)
+        from desktop.ui.highlights import entity_category
+
+        html = self._heading(entity_category(entity), d.entity_name(entity))
+        html += self._rows(
+            [
+                ("Kind", escape(entity.kind.capitalize()) + f" <span style='color:gray'>({escape(entity.label)})</span>"),
+                ("Name", escape(d.entity_name(entity))),
+                ("Role", escape(role) if role else "<span style='color:gray'>none given</span>"),
+                ("Mentions", str(len(mentions))),
+            ]
+        )
+        items = "".join(
+            f"<li><a href='entity:{i}'>{escape(self._context(analysis.entities[i].start, analysis.entities[i].end))}</a></li>"
+            for i in mentions
+        )
+        return html + f"<p><b>Every mention</b></p><ol style='margin-left:-20px'>{items}</ol>"
+
+    def _quote_html(self, index: int) -> str:
+        analysis = self.analysis
+        quote = analysis.quotes[index]
+        speaker = quote.speaker
+        html = self._heading("quote", f"Quote by {d.speaker_name(quote)}")
+        html += f"<blockquote style='margin-left:8px'>{escape(quote.text)}</blockquote>"
+        html += self._rows(
+            [
+                ("Speaker as written", escape(speaker.text) if speaker else "<span style='color:gray'>unknown</span>"),
+                ("Speaker", escape(speaker.canonical) if speaker and speaker.canonical else "<span style='color:gray'>not resolved</span>"),
+                ("Cue", escape(quote.cue) if quote.cue else "<span style='color:gray'>none</span>"),
+            ]
+        )
+        others = d.quotes_by_same_speaker(analysis, index)
+        if others:
+            items = "".join(
+                f"<li><a href='quote:{i}'>{escape(d.shorten(analysis.quotes[i].text, 120))}</a></li>" for i in others
+            )
+            html += f"<p><b>Other quotes by {escape(d.speaker_name(quote))}</b></p><ul style='margin-left:-20px'>{items}</ul>"
+        return html
+
+    def _number_html(self, index: int) -> str:
+        analysis = self.analysis
+        number = analysis.numbers[index]
+        html = self._heading("number", number.text)
+        rows = [
+            ("Value", escape(d.format_value(number.value)) if number.kind != "range" else escape(d.number_summary(number))),
+            ("Unit", escape(number.unit or "—")),
+            ("Bound", escape(d.BOUND_WORDS.get(number.bound, number.bound))),
+            ("Kind", escape(number.kind)),
+        ]
+        if number.currency:
+            rows.append(("Currency", escape(number.currency)))
+        html += self._rows(rows)
+        cited = d.fact_citing(analysis, "number", index)
+        if cited is not None:
+            _i, fact = cited
+            html += f"<p><b>Sentence</b></p><p>{escape(self.text[fact.start:fact.end].strip())}</p>"
+            html += f"<p><b>Fact</b></p><p>{escape(fact.text)}</p>"
+        else:
+            html += f"<p><b>Sentence</b></p><p>{escape(self._context(number.start, number.end, 160))}</p>"
+            html += "<p style='color:gray'>No fact cites this number.</p>"
+        return html
+
+    def _context(self, start: int, end: int, width: int = 50) -> str:
+        """The mention with some of the words around it, cut at line breaks."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        line_end = self.text.find("\n", end)
+        line_end = len(self.text) if line_end < 0 else line_end
+        left = self.text[max(line_start, start - width) : start]
+        right = self.text[end : min(line_end, end + width)]
+        left = ("…" + left.split(" ", 1)[-1]) if start - width > line_start and " " in left else left
+        right = (right.rsplit(" ", 1)[0] + "…") if end + width < line_end and " " in right else right
+        return f"{left}{self.text[start:end]}{right}".strip()
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        record, _sep, index = url.toString().partition(":")
+        if record in ("entity", "quote", "number") and index.isdigit():
+            self.jump_requested.emit(record, int(index))

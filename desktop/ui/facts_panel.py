@@ -1,0 +1,62 @@
+"""The Facts panel: a filter box over the facts tree; activating a row asks the window to show it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+
+from desktop.analysis.records import Analysis
+from desktop.ui.facts_model import CATEGORY_ROLE, RECORD_ROLE, TARGET_ROLE, FactsFilterModel, FactsModel
+
+
+class FactsPanel(QWidget):
+    fact_activated = Signal(object, object)  # target (start, end), record (kind, index) or None
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = FactsModel(self)
+        self.proxy = FactsFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_box = QLineEdit(self)
+        self.filter_box.setPlaceholderText("Filter facts")
+        self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.textChanged.connect(self._on_filter_changed)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.proxy)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setHeaderHidden(True)
+        self.tree.setFrameShape(QTreeView.Shape.NoFrame)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.clicked.connect(self._on_activated)
+        self.tree.activated.connect(self._on_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.filter_box)
+        layout.addWidget(self.tree)
+
+    def set_dark(self, dark: bool) -> None:
+        self.model.set_dark(dark)
+
+    def set_analysis(self, analysis: Analysis | None, text: str = "") -> None:
+        self.model.set_analysis(analysis, text)
+        for row in range(self.proxy.rowCount()):
+            self.tree.expand(self.proxy.index(row, 0))
+
+    def _on_filter_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text)
+        self.tree.expandAll()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        target = index.data(TARGET_ROLE)
+        if target is None:
+            return  # a group row; its arrow opens and closes it
+        self.fact_activated.emit(tuple(target), index.data(RECORD_ROLE))
+
+    def category_of(self, index: QModelIndex) -> str | None:
+        return index.data(CATEGORY_ROLE)

@@ -1,0 +1,159 @@
+"""Applies highlight formats to the article in small slices, the visible part first.
+
+Formats go onto each block's layout (as QSyntaxHighlighter does), so the document itself is never
+edited and toggling a category only repaints. Tens of thousands of formats in one go would block the
+GUI thread for half a second, so the work is a generator that a zero-interval timer resumes for a few
+milliseconds at a time.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextFormat, QTextLayout
+from PySide6.QtWidgets import QPlainTextEdit
+
+from desktop.ui.highlights import HighlightIndex
+from desktop.ui.palette import CATEGORIES, colours
+from desktop.ui.text_positions import TextPositions
+
+# Marks a format with its category so tests and tools can read back what is painted.
+CATEGORY_PROPERTY = QTextFormat.Property.UserProperty + 1
+SLICE_SECONDS = 0.012
+
+
+def category_format(category: str, dark: bool) -> QTextCharFormat:
+    c = colours(category, dark)
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(c.tint))
+    if category != "quote":
+        # Names, dates and numbers are underlined in their ink, so they stay visible inside a quote's tint.
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(c.ink))
+    fmt.setProperty(CATEGORY_PROPERTY, category)
+    return fmt
+
+
+class HighlightPainter(QObject):
+    finished = Signal()
+
+    def __init__(self, view: QPlainTextEdit):
+        super().__init__(view)
+        self.view = view
+        self.index = HighlightIndex()
+        self.positions = TextPositions("")
+        self.shown: set[str] = set(CATEGORIES)
+        self.formats = {c: category_format(c, False) for c in CATEGORIES}
+        self._work: Iterator[None] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._on_tick)
+
+    @property
+    def busy(self) -> bool:
+        return self._work is not None
+
+    def reset(self, positions: TextPositions) -> None:
+        """A new text is shown: forget the old highlights (its blocks are gone with it)."""
+        self._stop()
+        self.positions = positions
+        self.index = HighlightIndex()
+
+    def paint(self, index: HighlightIndex | None = None, shown: set[str] | None = None, dark: bool | None = None) -> None:
+        if index is not None:
+            self.index = index
+        if shown is not None:
+            self.shown = set(shown)
+        if dark is not None:
+            self.formats = {c: category_format(c, dark) for c in CATEGORIES}
+        self._stop()
+        self._work = self._paint_all()
+        self._on_tick()
+        if self._work is not None:
+            self._timer.start()
+
+    def _stop(self) -> None:
+        self._timer.stop()
+        self._work = None
+
+    def _on_tick(self) -> None:
+        if self._work is None:
+            return
+        deadline = time.perf_counter() + SLICE_SECONDS
+        try:
+            while time.perf_counter() < deadline:
+                next(self._work)
+        except StopIteration:
+            self._stop()
+            self.finished.emit()
+
+    def _paint_all(self) -> Iterator[None]:
+        done: set[int] = set()
+        for number in self._visible_blocks():
+            self._paint_block(number)
+            done.add(number)
+            yield
+        blocks: set[int] = set()
+        for i, h in enumerate(self.index.items):
+            first, last = self.positions.block_of(h.start), self.positions.block_of(max(h.start, h.end - 1))
+            blocks.update(range(first, last + 1))
+            if i % 400 == 0:
+                yield
+        for number in sorted(blocks - done):
+            self._paint_block(number)
+            yield
+
+    def _visible_blocks(self) -> list[int]:
+        view = self.view
+        block = view.firstVisibleBlock()
+        height = view.viewport().height()
+        offset = view.contentOffset()
+        numbers = []
+        while block.isValid():
+            if view.blockBoundingGeometry(block).translated(offset).top() > height:
+                break
+            numbers.append(block.blockNumber())
+            block = block.next()
+        return numbers
+
+    def _paint_block(self, number: int) -> None:
+        document = self.view.document()
+        block = document.findBlockByNumber(number)
+        if not block.isValid() or number >= len(self.positions.block_starts):
+            return
+        positions = self.positions
+        start = positions.block_starts[number]
+        end = positions.block_starts[number + 1] - 1 if number + 1 < len(positions.block_starts) else positions.length
+        base = positions.to_qt(start)
+        ranges = []
+        for h in self.index.overlapping(start, end):
+            if h.category not in self.shown:
+                continue
+            s, e = max(h.start, start), min(h.end, end)
+            if e <= s:
+                continue
+            r = QTextLayout.FormatRange()
+            r.start = positions.to_qt(s) - base
+            r.length = positions.to_qt(e) - positions.to_qt(s)
+            r.format = self.formats[h.category]
+            ranges.append(r)
+        layout = block.layout()
+        if not ranges and not layout.formats():
+            return
+        layout.setFormats(ranges)
+        document.markContentsDirty(block.position(), block.length())
+
+
+def painted_categories(view: QPlainTextEdit) -> dict[str, int]:
+    """How many painted ranges each category has across the whole document (for tests and checks)."""
+    counts: dict[str, int] = {}
+    block = view.document().firstBlock()
+    while block.isValid():
+        for r in block.layout().formats():
+            category = r.format.property(CATEGORY_PROPERTY)
+            if category:
+                counts[category] = counts.get(category, 0) + 1
+        block = block.next()
+    return counts

@@ -1,0 +1,419 @@
+"""The main window: a coordinator that wires the article view, legend, panels, workers and settings.
+
+It owns no drawing and no analysis; each part is its own class. Issue 5 (annotations) attaches through
+`document_shown` / `analysis_shown` and the `annotations` slot left for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import APP_NAME, __version__
+from desktop.analysis.records import Analysis
+from desktop.config import ModelChoice
+from desktop.documents import FORMATS, Document
+from desktop.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
+from desktop.ui.descriptions import tooltip_text
+from desktop.ui.details_panel import DetailsPanel
+from desktop.ui.facts_panel import FactsPanel
+from desktop.ui.find_bar import FindBar
+from desktop.ui.highlights import Highlight, HighlightIndex
+from desktop.ui.legend import LegendBar
+from desktop.ui.overview_strip import OverviewStrip
+from desktop.ui.palette import CATEGORIES, LABELS
+from desktop.ui.settings import AppSettings
+from desktop.ui.theme import apply_theme
+from desktop.ui.window_actions import WindowActions
+from desktop.ui.workers import AnalysisClient, DocumentLoadWorker
+
+
+def file_filters() -> str:
+    by_label: dict[str, list[str]] = {}
+    for suffix, (label, _reader) in FORMATS.items():
+        by_label.setdefault(label, []).append(f"*{suffix}")
+    everything = " ".join(f"*{s}" for s in FORMATS)
+    parts = [f"Articles ({everything})"] + [f"{label} ({' '.join(globs)})" for label, globs in by_label.items()]
+    return ";;".join(parts + ["All files (*)"])
+
+
+class MainWindow(QMainWindow):
+    document_shown = Signal(object)  # Document
+    analysis_shown = Signal(object)  # Analysis
+    highlights_ready = Signal()
+    analysis_failed = Signal(str)
+
+    def __init__(self, settings: AppSettings | None = None, model: ModelChoice | None = None):
+        super().__init__()
+        self.settings = settings or AppSettings()
+        self.document: Document | None = None
+        self.analysis: Analysis | None = None
+        self.index = HighlightIndex()
+        self.annotations = None  # issue 5: the reader's highlights and notes attach here
+        self.thread_pool = QThreadPool(self)
+        self.dark = False
+        self._request = 0
+        self._job: int | None = None
+        self._workers: dict[int, DocumentLoadWorker] = {}
+        self.error_box: QMessageBox | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+        self.actions_ = WindowActions(self)
+        self._build_widgets()
+        self.actions_.build_menus(self, [self.facts_dock.toggleViewAction(), self.details_dock.toggleViewAction()])
+        self._connect()
+        self._restore_settings()
+        self.analysis_client = AnalysisClient(model or ModelChoice.from_environment(), self)
+        self.analysis_client.model_loaded.connect(self._on_model_loaded)
+        self.analysis_client.model_failed.connect(self._on_model_failed)
+        self.analysis_client.analysis_progressed.connect(self._on_analysis_progressed)
+        self.analysis_client.analysis_finished.connect(self._on_analysis_finished)
+        self.analysis_client.analysis_failed.connect(self._on_analysis_failed)
+
+    # Building.
+    def _build_widgets(self) -> None:
+        self.view = ArticleView()
+        self.view.setAcceptDrops(False)
+        self.view.tooltip_for = lambda h: tooltip_text(self.analysis, h) if self.analysis else ""
+        self.strip = OverviewStrip()
+        self.legend = LegendBar(self.actions_.categories)
+        self.find_bar = FindBar()
+        article = QWidget()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.view, 1)
+        row.addWidget(self.strip)
+        column = QVBoxLayout(article)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.legend)
+        column.addLayout(row, 1)
+        column.addWidget(self.find_bar)
+        self.setCentralWidget(article)
+        self.facts_panel = FactsPanel()
+        self.details_panel = DetailsPanel()
+        self.facts_dock = self._dock("Facts", "facts", self.facts_panel)
+        self.details_dock = self._dock("Details", "details", self.details_panel)
+        self.splitDockWidget(self.facts_dock, self.details_dock, Qt.Orientation.Vertical)
+        self.resizeDocks([self.facts_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.facts_dock, self.details_dock], [55, 45], Qt.Orientation.Vertical)
+        self.status_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(self.actions_.cancel_analysis)
+        self.cancel_button.setText("Cancel")
+        status = self.statusBar()
+        status.addWidget(self.status_label, 1)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        self._set_busy(False)
+
+    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}_dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.open.triggered.connect(self._on_open_triggered)
+        a.clear_recent.triggered.connect(self._on_clear_recent)
+        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        a.cancel_analysis.triggered.connect(self.cancel_analysis)
+        a.quit.triggered.connect(self.close)
+        a.copy.triggered.connect(self.view.copy)
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.find_next.triggered.connect(self.find_bar.find_next)
+        a.find_previous.triggered.connect(self.find_bar.find_previous)
+        a.clear_selection.triggered.connect(self._on_clear_selection)
+        for action in a.categories.values():
+            action.toggled.connect(self._on_category_toggled)
+        a.show_all.triggered.connect(lambda: [act.setChecked(True) for act in a.categories.values()])
+        a.zoom_in.triggered.connect(self.view.zoom_in)
+        a.zoom_out.triggered.connect(self.view.zoom_out)
+        a.reset_zoom.triggered.connect(self.view.reset_zoom)
+        for theme, action in a.themes.items():
+            action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
+        a.next_highlight.triggered.connect(lambda: self.step_highlight(+1, same_category=False))
+        a.previous_highlight.triggered.connect(lambda: self.step_highlight(-1, same_category=False))
+        a.next_same.triggered.connect(lambda: self.step_highlight(+1, same_category=True))
+        a.previous_same.triggered.connect(lambda: self.step_highlight(-1, same_category=True))
+        self.view.addAction(a.show_details)
+        a.show_details.triggered.connect(self._on_show_details)
+        a.about.triggered.connect(self._on_about)
+        self.view.highlight_activated.connect(self.show_details)
+        self.view.font_size_changed.connect(self.settings.set_font_size)
+        self.view.highlights_painted.connect(self.highlights_ready)
+        self.view.verticalScrollBar().valueChanged.connect(self._update_strip_view)
+        self.view.verticalScrollBar().rangeChanged.connect(self._update_strip_view)
+        self.strip.jump_requested.connect(lambda offset: self.view.reveal(offset))
+        self.find_bar.find_requested.connect(self.find_text)
+        self.find_bar.closed.connect(self.view.setFocus)
+        self.facts_panel.fact_activated.connect(self._on_fact_activated)
+        self.details_panel.jump_requested.connect(self._on_details_jump)
+        hints = QGuiApplication.styleHints()
+        if hints is not None:
+            hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
+
+    def _restore_settings(self) -> None:
+        geometry, state = self.settings.geometry(), self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        if state is not None:
+            self.restoreState(state)
+        self.view.set_font_size(self.settings.font_size(DEFAULT_POINT_SIZE))
+        hidden = self.settings.hidden_categories()
+        for category, action in self.actions_.categories.items():
+            action.setChecked(category not in hidden)
+        self.set_theme(self.settings.theme())
+
+    # Opening documents.
+    def _on_open_triggered(self) -> None:
+        start = str(Path(self.document.path).parent) if self.document and self.document.path else ""
+        path, _filter = QFileDialog.getOpenFileName(self, "Open Article", start, file_filters())
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> None:
+        """Load `path` in the background; the current article stays until the new one is ready."""
+        self._request += 1
+        self.status_label.setText(f"Opening {Path(path).name}…")
+        worker = DocumentLoadWorker(self._request, Path(path))
+        worker.signals.loaded.connect(self._on_document_loaded)
+        worker.signals.failed.connect(self._on_document_failed)
+        self._workers[self._request] = worker
+        self.thread_pool.start(worker)
+
+    def _on_document_loaded(self, request: int, document: Document) -> None:
+        self._workers.pop(request, None)
+        if request != self._request:
+            return
+        self.cancel_analysis(quiet=True)
+        self.show_document(document)
+        if document.path:
+            self.settings.add_recent_file(document.path)
+        self._job = self.analysis_client.analyze(document.text)
+        self._set_busy(True)
+        self._show_analysis_status()
+
+    def _on_document_failed(self, request: int, message: str) -> None:
+        self._workers.pop(request, None)
+        if request != self._request:
+            return
+        self.status_label.setText(message)
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the article", message, QMessageBox.StandardButton.Ok, self)
+        self.error_box.open()
+
+    def show_document(self, document: Document) -> None:
+        self.document, self.analysis, self.index = document, None, HighlightIndex()
+        self.view.show_text(document.text)
+        self.setWindowTitle(f"{document.display_name} — {APP_NAME}")
+        self.legend.set_counts(None)
+        self.strip.clear()
+        self.facts_panel.set_analysis(None)
+        self.details_panel.set_analysis(None, document.text)
+        self.document_shown.emit(document)
+
+    # Analysis.
+    def cancel_analysis(self, quiet: bool = False) -> None:
+        if self._job is not None:
+            self.analysis_client.cancel(self._job)
+            self._job = None
+            if not quiet:
+                self.status_label.setText("Analysis cancelled.")
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.actions_.cancel_analysis.setEnabled(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    def _show_analysis_status(self) -> None:
+        if self.analysis_client.model_ready:
+            self.status_label.setText("Analysing the article…")
+            self.progress.setRange(0, 100)
+        else:
+            self.status_label.setText("Loading the language model…")
+            self.progress.setRange(0, 0)
+
+    def _on_model_loaded(self, _name: str, _version: str) -> None:
+        if self._job is not None:
+            self._show_analysis_status()
+
+    def _on_model_failed(self, message: str) -> None:
+        self._job = None
+        self._set_busy(False)
+        self.status_label.setText(message)
+        self.analysis_failed.emit(message)
+
+    def _on_analysis_progressed(self, job: int, fraction: float) -> None:
+        if job == self._job:
+            if self.progress.maximum() == 0:
+                self._show_analysis_status()
+            self.progress.setValue(int(fraction * 100))
+
+    def _on_analysis_failed(self, job: int, message: str) -> None:
+        if job == self._job:
+            self._job = None
+            self._set_busy(False)
+            self.status_label.setText(message)
+            self.analysis_failed.emit(message)
+
+    def _on_analysis_finished(self, job: int, analysis: Analysis) -> None:
+        if job != self._job or self.document is None:
+            return
+        self._job = None
+        self._set_busy(False)
+        self.analysis, self.index = analysis, HighlightIndex(analysis)
+        self.view.show_highlights(self.index)
+        self.legend.set_counts(dict(self.index.counts))
+        self.strip.set_highlights(self.index, len(self.document.text))
+        self.facts_panel.set_analysis(analysis, self.document.text)
+        self.details_panel.set_analysis(analysis, self.document.text)
+        self.status_label.setText(
+            f"{self.index.count('person')} people, {len(analysis.quotes)} quotes, {len(analysis.numbers)} numbers"
+        )
+        self.analysis_shown.emit(analysis)
+
+    # Highlights, details and navigation.
+    def shown_categories(self) -> set[str]:
+        return {c for c, action in self.actions_.categories.items() if action.isChecked()}
+
+    def _on_category_toggled(self, _checked: bool) -> None:
+        shown = self.shown_categories()
+        self.view.set_shown(shown)
+        self.strip.set_shown(shown)
+        self.settings.set_hidden_categories(set(CATEGORIES) - shown)
+
+    def show_details(self, highlight: Highlight) -> None:
+        self.details_panel.show_highlight(highlight)
+        self.details_dock.show()
+
+    def _on_show_details(self) -> None:
+        if self.view.current is not None:
+            self.show_details(self.view.current)
+
+    def step_highlight(self, direction: int, same_category: bool) -> None:
+        current = self.view.current
+        category = current.category if same_category and current is not None else None
+        if current is not None:
+            anchor = current.start
+        else:
+            anchor = self.view.offset_at(self.view.viewport().rect().topLeft()) - (1 if direction > 0 else 0)
+        find = self.index.next_after if direction > 0 else self.index.previous_before
+        found = find(anchor, self.shown_categories(), category)
+        if found is not None:
+            self.view.select_highlight(found)
+            self.status_label.setText(f"{LABELS[found.category]}: {self.view.text[found.start:found.end][:80]}")
+
+    def _on_clear_selection(self) -> None:
+        self.view.clear_selection()
+        self.details_panel.clear()
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+
+    def _on_fact_activated(self, target: tuple[int, int], record: tuple[str, int] | None) -> None:
+        start, end = target
+        self.view.reveal(start, end)
+        self.view.flash(start, end)
+        if record is not None:
+            highlight = self.index.find(*record)
+            if highlight is not None:
+                self.view.select_highlight(highlight, reveal=False)
+                self.details_panel.show_highlight(highlight)
+
+    def _on_details_jump(self, record: str, index: int) -> None:
+        highlight = self.index.find(record, index)
+        if highlight is not None:
+            self.view.select_highlight(highlight)
+            self.view.flash(highlight.start, highlight.end)
+            if record != "entity":
+                self.details_panel.show_highlight(highlight)
+
+    def find_text(self, text: str, backwards: bool) -> None:
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        found = self.view.find(text, flags)
+        if not found:
+            # Wrap around once, as readers expect from Find Next.
+            cursor = self.view.textCursor()
+            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
+            self.view.setTextCursor(cursor)
+            found = self.view.find(text, flags)
+        self.find_bar.set_result(found)
+
+    def _update_strip_view(self) -> None:
+        bar = self.view.verticalScrollBar()
+        total = bar.maximum() + bar.pageStep()
+        if total > 0:
+            self.strip.set_visible_fraction(bar.value() / total, (bar.value() + bar.pageStep()) / total)
+
+    # Theme, recent files, window.
+    def set_theme(self, theme: str) -> None:
+        self.settings.set_theme(theme)
+        self.actions_.themes[theme].setChecked(True)
+        self.dark = apply_theme(QApplication.instance(), theme)
+        for part in (self.view.apply_theme, self.legend.set_dark, self.strip.set_dark, self.facts_panel.set_dark):
+            part(self.dark)
+        self.details_panel.dark = self.dark
+
+    def _on_system_scheme_changed(self) -> None:
+        if self.settings.theme() == "system":
+            self.set_theme("system")
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in self.settings.recent_files():
+            menu.addAction(Path(path).name, lambda p=path: self.open_file(p)).setToolTip(path)
+        if menu.isEmpty():
+            menu.addAction("No recent files").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.actions_.clear_recent)
+
+    def _on_clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nAn offline reader for news articles.")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_file(files[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.cancel_analysis(quiet=True)
+        self.analysis_client.detach()
+        self.thread_pool.waitForDone(5000)
+        super().closeEvent(event)

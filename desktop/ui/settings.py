@@ -1,0 +1,82 @@
+"""What the window remembers between runs (recent files, geometry, zoom, theme, shown categories).
+
+Backed by QSettings; tests and the --screenshot path pass an ini file so nothing touches the user's
+own settings. FACTLIGHT_SETTINGS names such an ini file from the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from desktop import APP_NAME
+from desktop.ui.palette import CATEGORIES
+
+SETTINGS_ENV = "FACTLIGHT_SETTINGS"
+MAX_RECENT = 10
+THEMES = ("system", "light", "dark")
+
+
+class AppSettings:
+    def __init__(self, path: Path | str | None = None):
+        path = path or os.environ.get(SETTINGS_ENV)
+        if path:
+            self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        else:
+            self.qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+    # Recent files, newest first.
+    def recent_files(self) -> list[str]:
+        value = self.qsettings.value("recent/files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent_file(self, path: str) -> None:
+        files = [path] + [f for f in self.recent_files() if f != path]
+        self.qsettings.setValue("recent/files", files[:MAX_RECENT])
+
+    def clear_recent_files(self) -> None:
+        self.qsettings.setValue("recent/files", [])
+
+    def geometry(self) -> QByteArray | None:
+        value = self.qsettings.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.qsettings.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.qsettings.setValue("window/geometry", geometry)
+        self.qsettings.setValue("window/state", state)
+
+    def font_size(self, default: float) -> float:
+        try:
+            return float(self.qsettings.value("view/font_size", default))
+        except (TypeError, ValueError):
+            return default
+
+    def set_font_size(self, size: float) -> None:
+        self.qsettings.setValue("view/font_size", size)
+
+    def theme(self) -> str:
+        value = str(self.qsettings.value("view/theme", "system"))
+        return value if value in THEMES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        self.qsettings.setValue("view/theme", theme)
+
+    def hidden_categories(self) -> set[str]:
+        value = self.qsettings.value("view/hidden_categories", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return {str(v) for v in (value or []) if v in CATEGORIES}
+
+    def set_hidden_categories(self, hidden: set[str]) -> None:
+        self.qsettings.setValue("view/hidden_categories", sorted(hidden))

@@ -1,0 +1,242 @@
+"""Background work for the window: loading documents (thread pool) and the analysis service (a process).
+
+Workers hand back plain data through Qt signals; only the GUI thread touches widgets. Documents load in
+a QRunnable on the window's QThreadPool. The spaCy pipeline and the analysis run in one spawned child
+process per model (see analysis_host.py for why), shared by every window of the application; a reader
+thread turns the child's messages into records and an AnalysisClient re-emits them as Qt signals,
+which Qt queues into the GUI thread.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import itertools
+import multiprocessing
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+
+from desktop.analysis.records import Analysis
+from desktop.config import ModelChoice
+from desktop.documents import DocumentError, load
+
+
+class DocumentSignals(QObject):
+    loaded = Signal(int, object)  # request id, Document
+    failed = Signal(int, str)  # request id, message for a person
+
+
+class DocumentLoadWorker(QRunnable):
+    def __init__(self, request: int, path: Path):
+        super().__init__()
+        self.request = request
+        self.path = path
+        self.signals = DocumentSignals()
+
+    def run(self) -> None:
+        try:
+            document = load(self.path)
+        except DocumentError as exc:
+            self.signals.failed.emit(self.request, str(exc))
+        except Exception as exc:  # an unexpected loader bug must not take the window down
+            self.signals.failed.emit(self.request, f"{self.path.name} could not be opened: {exc}")
+        else:
+            self.signals.loaded.emit(self.request, document)
+
+
+Listener = Callable[[tuple[Any, ...]], None]
+
+
+class AnalysisService:
+    """One analysis process per model; start() is cheap to call again."""
+
+    _services: dict[ModelChoice, AnalysisService] = {}
+    _jobs = itertools.count(1)
+
+    def __init__(self, model: ModelChoice):
+        self.model = model
+        self.model_state: tuple[Any, ...] | None = None  # the last model_loaded / model_failed event
+        self._lock = threading.RLock()
+        self._listeners: dict[int, Listener] = {}
+        self._owners: dict[int, int] = {}  # job -> listener key
+        self._parts: dict[int, dict[str, list]] = {}
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._commands = None
+
+    @classmethod
+    def for_model(cls, model: ModelChoice) -> AnalysisService:
+        if model not in cls._services:
+            cls._services[model] = cls(model)
+        return cls._services[model]
+
+    @classmethod
+    def shutdown_all(cls) -> None:
+        for service in list(cls._services.values()):
+            service.shutdown()
+        cls._services.clear()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._process is not None and self._process.is_alive():
+                return
+            from desktop.ui import analysis_host
+
+            context = multiprocessing.get_context("spawn")
+            command_reader, command_writer = context.Pipe(duplex=False)
+            event_reader, event_writer = context.Pipe(duplex=False)
+            self._process = context.Process(
+                target=analysis_host.serve,
+                args=(command_reader, event_writer, self.model.name, self.model.fast_gemm),
+                name="factlight-analysis",
+                daemon=True,
+            )
+            self._process.start()
+            command_reader.close()
+            event_writer.close()
+            self._commands = command_writer
+            self.model_state = None
+            threading.Thread(target=self._read_events, args=(event_reader,), name="factlight-events", daemon=True).start()
+
+    def subscribe(self, key: int, listener: Listener) -> None:
+        with self._lock:
+            self._listeners[key] = listener
+            state = self.model_state
+        if state is not None:
+            listener(state)
+
+    def unsubscribe(self, key: int) -> None:
+        with self._lock:
+            self._listeners.pop(key, None)
+
+    def analyze(self, owner: int, text: str) -> int:
+        self.start()
+        job = next(self._jobs)
+        with self._lock:
+            self._owners[job] = owner
+            self._parts[job] = {"entities": [], "quotes": [], "numbers": [], "facts": []}
+            self._send(("analyze", job, text))
+        return job
+
+    def cancel(self, job: int) -> None:
+        with self._lock:
+            if job in self._owners:
+                self._send(("cancel", job))
+
+    def shutdown(self) -> None:
+        with self._lock:
+            process, self._process = self._process, None
+            if process is None:
+                return
+            self._send(("quit",))
+        process.join(timeout=3)
+        if process.is_alive():
+            process.terminate()
+            process.join(timeout=2)
+
+    def _send(self, message: tuple[Any, ...]) -> None:
+        # If the child is gone, _read_events has already told the listeners.
+        with contextlib.suppress(OSError, AttributeError):
+            self._commands.send(message)
+
+    def _read_events(self, events: Any) -> None:
+        while True:
+            try:
+                message = events.recv()
+            except (EOFError, OSError):
+                if self._process is not None:
+                    self._broadcast(("model_failed", "The analysis process stopped unexpectedly."))
+                return
+            kind = message[0]
+            if kind in ("model_loaded", "model_failed"):
+                self.model_state = message
+                self._broadcast(message)
+            elif kind == "part":
+                _kind, job, key, records = message
+                parts = self._parts.get(job)
+                if parts is not None:
+                    parts[key].extend(records)
+            elif kind == "finished":
+                job, data = message[1], message[2]
+                data.update(self._parts.pop(job, {}))
+                # Built here, in the reader thread, so the GUI thread only receives ready records.
+                self._deliver(job, ("finished", job, Analysis.from_dict(data)))
+            else:
+                self._deliver(message[1], message)
+
+    def _deliver(self, job: int, message: tuple[Any, ...]) -> None:
+        with self._lock:
+            owner = self._owners.get(job)
+            if message[0] != "progress":
+                self._owners.pop(job, None)
+                self._parts.pop(job, None)
+            listener = self._listeners.get(owner) if owner is not None else None
+            if listener is not None:
+                _call(listener, message)
+
+    def _broadcast(self, message: tuple[Any, ...]) -> None:
+        with self._lock:
+            for listener in list(self._listeners.values()):
+                _call(listener, message)
+
+
+def _call(listener: Listener, message: tuple[Any, ...]) -> None:
+    # RuntimeError: the window's client was deleted between unsubscribe and this message.
+    with contextlib.suppress(RuntimeError):
+        listener(message)
+
+
+atexit.register(AnalysisService.shutdown_all)
+
+
+class AnalysisClient(QObject):
+    """A window's handle on the analysis service; its signals arrive in the GUI thread."""
+
+    model_loaded = Signal(str, str)  # name, version
+    model_failed = Signal(str)
+    analysis_progressed = Signal(int, float)
+    analysis_finished = Signal(int, object)  # job, Analysis
+    analysis_failed = Signal(int, str)
+    analysis_cancelled = Signal(int)
+    _event_arrived = Signal(object)
+
+    _keys = itertools.count(1)
+
+    def __init__(self, model: ModelChoice, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self.model_ready = False
+        self._key = next(self._keys)
+        self._service = AnalysisService.for_model(model)
+        self._event_arrived.connect(self._on_event)
+        self._service.start()
+        self._service.subscribe(self._key, self._event_arrived.emit)
+
+    def analyze(self, text: str) -> int:
+        return self._service.analyze(self._key, text)
+
+    def cancel(self, job: int) -> None:
+        self._service.cancel(job)
+
+    def detach(self) -> None:
+        self._service.unsubscribe(self._key)
+
+    @Slot(object)
+    def _on_event(self, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "model_loaded":
+            self.model_ready = True
+            self.model_loaded.emit(message[1], message[2])
+        elif kind == "model_failed":
+            self.model_failed.emit(message[1])
+        elif kind == "progress":
+            self.analysis_progressed.emit(message[1], message[2])
+        elif kind == "finished":
+            self.analysis_finished.emit(message[1], message[2])
+        elif kind == "failed":
+            self.analysis_failed.emit(message[1], message[2])
+        elif kind == "cancelled":
+            self.analysis_cancelled.emit(message[1])
