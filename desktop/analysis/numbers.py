@@ -2,8 +2,9 @@
 
 One linear pass over each paragraph's tokens: number_runs finds the tokens that spell an amount,
 then the words around it give the currency or percent sign, the bound ("more than", "about"), a
-range's other end, and the dependency parse gives the noun it counts. Dates, clock times, years,
-scores and identifiers ("Article 5", "COVID-19") are not amounts and are left out.
+range's other end, and the dependency parse gives the noun it counts. Dates, clock times, codes,
+scores and identifiers ("Article 5", "COVID-19") are not amounts (not_amounts.py); nor are years
+and a lone "one" used as an article.
 """
 
 from __future__ import annotations
@@ -11,15 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.analysis.not_amounts import (
+    code_end,
+    in_score_list,
+    is_clock_time,
+    is_identifier,
+    tokens_not_amounts,
+)
 from desktop.analysis.number_runs import Run, glued, read_run
-from desktop.analysis.number_words import JOINED, YEAR
+from desktop.analysis.number_words import YEAR
 from desktop.analysis.pipeline import ParsedText
 from desktop.analysis.records import Entity, Number
 from desktop.analysis.units import (
     AT_LEAST_VERBS,
     BOUND_AFTER,
     BOUND_PHRASES,
-    CLOCK_WORDS,
     CURRENCY_CODES,
     CURRENCY_COUNTRIES,
     CURRENCY_FRACTIONS,
@@ -29,13 +36,11 @@ from desktop.analysis.units import (
     LIMIT_NOUNS,
     LONGEST_BOUND,
     MEASURE_UNITS,
-    MONTHS,
-    NAME_LABELS,
     POUND_MONEY_NEIGHBOURS,
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 _RANGE_WORDS = {"-", "–", "—", "to", "through", "and"}
 _NOUNS = {"NOUN", "PROPN"}
@@ -75,7 +80,7 @@ def extract_numbers(parsed: ParsedText, entities: list[Entity]) -> list[Number]:
 
 
 def _readings(doc: Doc) -> list[_Reading]:
-    not_amounts = _tokens_not_amounts(doc)
+    not_amounts = tokens_not_amounts(doc)
     readings: list[_Reading] = []
     i, n = 0, len(doc)
     while i < n:
@@ -90,45 +95,13 @@ def _readings(doc: Doc) -> list[_Reading]:
     return readings
 
 
-def _tokens_not_amounts(doc: Doc) -> set[int]:
-    """Tokens inside dates, clock times and names. Durations ("15,000 years") and a bare age stay amounts."""
-    skip: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            is_point = _is_calendar_or_clock(ent)
-        else:  # "Article 5", "F-35"; but the small model also tags "USD 200" as a name
-            is_point = ent.label_ in NAME_LABELS and not any(
-                t.text in CURRENCY_CODES or t.text in CURRENCY_SIGNS for t in ent)
-        if is_point:
-            skip.update(range(ent.start, ent.end))
-    return skip
-
-
-def _is_calendar_or_clock(ent: Span) -> bool:
-    """A point in time ("Feb. 2", "2018", "7:14", "10 years ago", "the 20th"), not a span of time or an age.
-
-    The small model also tags durations ("15,000 years"), ages ("Parise, 35,") and some plain
-    amounts ("between 20 and 30") as DATE; their numbers are amounts.
-    """
-    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    if after == "ago":
-        return True
-    for token in ent:
-        word = token.lower_
-        if (word in MONTHS or word in CLOCK_WORDS or word == "ago" or ":" in word or "/" in word
-                or YEAR.match(word[:4]) and not word[4:5].isdigit()
-                or word[:1].isdigit() and (word[-2:] in ("st", "nd", "rd", "th") or word[-1] == "s")):
-            return True
-    return False
-
-
 def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | None, int]:
     """The Number a run makes with its neighbours, and the token after everything consumed."""
     if run.ordinal:
         return _Reading(run.start, run.end, run.value, kind="ordinal"), run.end
-    code_end = _code_end(doc, run)
-    if code_end is not None:
-        return None, code_end
+    end_of_code = code_end(doc, run)
+    if end_of_code is not None:
+        return None, end_of_code
     first = run.start
     currency = _sign_before(doc, first)
     if currency:
@@ -141,7 +114,7 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
             reading.currency = currency = run.glued_unit.upper()
         else:
             reading.unit, reading.kind = run.glued_unit, "quantity"
-    if _in_score_list(doc, run):
+    if in_score_list(doc, run):
         return None, run.end
     if run.low is not None:  # "40–50" in one token
         if run.low >= run.high:  # a score such as "4-1", not a range
@@ -162,7 +135,7 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
     if reading.kind != "range":
         if run.vague:
             reading.bound = "about"
-        elif _is_identifier(doc, run) or _is_clock(doc, run):
+        elif is_identifier(doc, run) or is_clock_time(doc, run):
             return None, run.end
     _read_after(doc, reading)
     _read_bound_before(doc, reading)
@@ -370,67 +343,6 @@ def _unit_text(doc: Doc, noun: Token, after: int) -> str:
         start -= 2
     text = doc[start:noun.i + 1].text
     return text if any(c.isupper() for c in text[1:]) else text.lower()
-
-
-def _is_identifier(doc: Doc, run: Run) -> bool:
-    """"Article 5", "Section 230", "No. 1", "COVID - 19": a plain integer naming something."""
-    if not run.plain_integer or run.start == 0:
-        return False
-    prev = doc[run.start - 1]
-    numero = prev.text == "." and run.start > 1 and doc[run.start - 2].lower_ in ("no", "nos", "nr", "nrs")
-    if numero or prev.text in ("#", "No.", "no.", "Nos.") or (prev.text in ("-", "/") and glued(doc, run.start - 1)
-                                                      and run.start > 1 and doc[run.start - 2].is_alpha
-                                                      and glued(doc, run.start - 2)):
-        return True
-    named = prev.text[:1].isalpha() and not any(c.isdigit() for c in prev.text)  # "Article", "S&P"
-    if not glued(doc, run.start - 1) and named and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper):
-        return prev.lower_ not in MONTHS
-    return False
-
-
-def _code_end(doc: Doc, run: Run) -> int | None:
-    """The end of a phone number, IP address or date written as digit groups ("202-555-0123"), else None."""
-    groups, j = 1, run.end
-    while j + 1 < len(doc) and doc[j].text in ("-", "/", ".") and glued(doc, j - 1) and glued(doc, j):
-        if not doc[j + 1].text[:1].isdigit():
-            break
-        groups, j = groups + 1, j + 2
-    glued_before = run.start > 1 and doc[run.start - 1].text in ("-", "/", ".") and glued(doc, run.start - 1) \
-        and glued(doc, run.start - 2) and doc[run.start - 2].text[-1:].isdigit()
-    return j if groups >= 3 or glued_before or (groups >= 2 and doc[run.start].text[:1] == "+") else None
-
-
-def _in_score_list(doc: Doc, run: Run) -> bool:
-    """Set scores and tie-breaks ("6-4, 3-6, 7-6 (5)"): pairs of digits listed together are results, not ranges."""
-    start = run.start
-    end = run.end if run.low is not None else (run.end + 2 if _pair_starts_at(doc, run.start) else run.end)
-    if end == run.end and run.low is None:  # a lone number: a tie-break "(5)" right after a score
-        return (start > 1 and doc[start - 1].text == "(" and _pair_ends_at(doc, start - 2)
-                and end < len(doc) and doc[end].text == ")")
-    before = start > 1 and doc[start - 1].text == "," and _pair_ends_at(doc, start - 2)
-    after = end + 1 < len(doc) and (doc[end].text == "," and _pair_starts_at(doc, end + 1)
-                                    or doc[end].text == "(" and doc[end + 1].text.isdigit())
-    return before or after
-
-
-def _pair_starts_at(doc: Doc, i: int) -> bool:
-    """Whether "6-4" (one token or three glued ones) starts at token i."""
-    if JOINED.match(doc[i].text):
-        return True
-    return (i + 2 < len(doc) and doc[i].text.isdigit() and doc[i + 1].text in ("-", "–")
-            and glued(doc, i) and glued(doc, i + 1) and doc[i + 2].text.isdigit())
-
-
-def _pair_ends_at(doc: Doc, i: int) -> bool:
-    if i < 0:
-        return False
-    if JOINED.match(doc[i].text):
-        return True
-    return i >= 2 and _pair_starts_at(doc, i - 2)
-
-
-def _is_clock(doc: Doc, run: Run) -> bool:
-    return run.end < len(doc) and doc[run.end].lower_ in CLOCK_WORDS
 
 
 def _worth_reporting(doc: Doc, run: Run, reading: _Reading, noun: Token | None) -> bool:

@@ -1,0 +1,110 @@
+"""Digits that are not amounts: dates, clock times, phone numbers and other codes, set scores, identifiers.
+
+The numbers extractor asks these before it reports a run of digits as a quantity.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.analysis.number_runs import Run, glued
+from desktop.analysis.number_words import JOINED, YEAR
+from desktop.analysis.units import CLOCK_WORDS, CURRENCY_CODES, CURRENCY_SIGNS, MONTHS, NAME_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_NOUNS = {"NOUN", "PROPN"}
+
+
+def tokens_not_amounts(doc: Doc) -> set[int]:
+    """Tokens inside dates, clock times and names. Durations ("15,000 years") and a bare age stay amounts."""
+    skip: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            is_point = _is_calendar_or_clock(ent)
+        else:  # "Article 5", "F-35"; but the small model also tags "USD 200" as a name
+            is_point = ent.label_ in NAME_LABELS and not any(
+                t.text in CURRENCY_CODES or t.text in CURRENCY_SIGNS for t in ent)
+        if is_point:
+            skip.update(range(ent.start, ent.end))
+    return skip
+
+
+def _is_calendar_or_clock(ent: Span) -> bool:
+    """A point in time ("Feb. 2", "2018", "7:14", "10 years ago", "the 20th"), not a span of time or an age.
+
+    The small model also tags durations ("15,000 years"), ages ("Parise, 35,") and some plain
+    amounts ("between 20 and 30") as DATE; their numbers are amounts.
+    """
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if after == "ago":
+        return True
+    for token in ent:
+        word = token.lower_
+        if (word in MONTHS or word in CLOCK_WORDS or word == "ago" or ":" in word or "/" in word
+                or YEAR.match(word[:4]) and not word[4:5].isdigit()
+                or word[:1].isdigit() and (word[-2:] in ("st", "nd", "rd", "th") or word[-1] == "s")):
+            return True
+    return False
+
+
+def is_identifier(doc: Doc, run: Run) -> bool:
+    """"Article 5", "Section 230", "No. 1", "COVID - 19": a plain integer naming something."""
+    if not run.plain_integer or run.start == 0:
+        return False
+    prev = doc[run.start - 1]
+    numero = prev.text == "." and run.start > 1 and doc[run.start - 2].lower_ in ("no", "nos", "nr", "nrs")
+    if numero or prev.text in ("#", "No.", "no.", "Nos.") or (prev.text in ("-", "/") and glued(doc, run.start - 1)
+                                                      and run.start > 1 and doc[run.start - 2].is_alpha
+                                                      and glued(doc, run.start - 2)):
+        return True
+    named = prev.text[:1].isalpha() and not any(c.isdigit() for c in prev.text)  # "Article", "S&P"
+    if not glued(doc, run.start - 1) and named and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper):
+        return prev.lower_ not in MONTHS
+    return False
+
+
+def code_end(doc: Doc, run: Run) -> int | None:
+    """The end of a phone number, IP address or date written as digit groups ("202-555-0123"), else None."""
+    groups, j = 1, run.end
+    while j + 1 < len(doc) and doc[j].text in ("-", "/", ".") and glued(doc, j - 1) and glued(doc, j):
+        if not doc[j + 1].text[:1].isdigit():
+            break
+        groups, j = groups + 1, j + 2
+    glued_before = run.start > 1 and doc[run.start - 1].text in ("-", "/", ".") and glued(doc, run.start - 1) \
+        and glued(doc, run.start - 2) and doc[run.start - 2].text[-1:].isdigit()
+    return j if groups >= 3 or glued_before or (groups >= 2 and doc[run.start].text[:1] == "+") else None
+
+
+def in_score_list(doc: Doc, run: Run) -> bool:
+    """Set scores and tie-breaks ("6-4, 3-6, 7-6 (5)"): pairs of digits listed together are results, not ranges."""
+    start = run.start
+    end = run.end if run.low is not None else (run.end + 2 if _pair_starts_at(doc, run.start) else run.end)
+    if end == run.end and run.low is None:  # a lone number: a tie-break "(5)" right after a score
+        return (start > 1 and doc[start - 1].text == "(" and _pair_ends_at(doc, start - 2)
+                and end < len(doc) and doc[end].text == ")")
+    before = start > 1 and doc[start - 1].text == "," and _pair_ends_at(doc, start - 2)
+    after = end + 1 < len(doc) and (doc[end].text == "," and _pair_starts_at(doc, end + 1)
+                                    or doc[end].text == "(" and doc[end + 1].text.isdigit())
+    return before or after
+
+
+def _pair_starts_at(doc: Doc, i: int) -> bool:
+    """Whether "6-4" (one token or three glued ones) starts at token i."""
+    if JOINED.match(doc[i].text):
+        return True
+    return (i + 2 < len(doc) and doc[i].text.isdigit() and doc[i + 1].text in ("-", "–")
+            and glued(doc, i) and glued(doc, i + 1) and doc[i + 2].text.isdigit())
+
+
+def _pair_ends_at(doc: Doc, i: int) -> bool:
+    if i < 0:
+        return False
+    if JOINED.match(doc[i].text):
+        return True
+    return i >= 2 and _pair_starts_at(doc, i - 2)
+
+
+def is_clock_time(doc: Doc, run: Run) -> bool:
+    return run.end < len(doc) and doc[run.end].lower_ in CLOCK_WORDS
