@@ -6,7 +6,7 @@ import codecs
 
 from desktop.documents.model import DocumentError
 
-_BOMS = (
+BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -20,7 +20,7 @@ _BINARY_BYTES = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 
 
 def decode_text(data: bytes, name: str = "the file") -> str:
     """Decode `data` as text or raise DocumentError saying why it is not text."""
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return normalise_newlines(data[len(bom):].decode(encoding))
