@@ -128,17 +128,14 @@ class SpeakerResolver:
         self._entity_starts = [e.start for e in self.entities]
         self.sentences: list[SentenceSpan] = list(parsed.sentences())
         self._sentence_starts = [s.start for s in self.sentences]
-        self._paragraph_index = {id(p): i for i, p in enumerate(parsed.paragraphs)}
         self._paragraph_starts = [p.start for p in parsed.paragraphs]
-        self._token_starts = [[tok.idx for tok in p.doc] for p in parsed.paragraphs]
-        self._in_quote = self._mark_quoted_tokens()
-        # Every speech verb outside quotes, by offset: (offset, token, paragraph).
-        self._cues = [
-            (p.start + tok.idx, tok, p)
-            for p in parsed.paragraphs
-            for tok in p.doc
-            if is_speech_cue(tok) and not self._in_quote[id(p)][tok.i]
-        ]
+        self._token_starts: list[list[int]] = []
+        self._in_quote: dict[int, list[bool]] = {}
+        self._cues: list[tuple[int, Token, Paragraph]] = []  # speech verbs outside quotes, by offset
+        self._run_ends: list[Token] = []  # last words of runs of proper nouns
+        self._people: list[tuple[int, Token, Paragraph, Entity | None]] = []  # (sentence no., …)
+        self._pronouns: dict[int, dict[str, int]] = {}  # sentence no. -> he/she counts outside quotes
+        self._scan_tokens()
         self._cue_offsets = [c[0] for c in self._cues]
         self._person_names = self._collect_person_names()
         self._subjects: list[tuple[int, str]] = []  # (offset, name) of people who are clause subjects
@@ -150,18 +147,44 @@ class SpeakerResolver:
 
     # ------------------------------------------------------------------------------------ indexing
 
-    def _mark_quoted_tokens(self) -> dict[int, list[bool]]:
-        marks: dict[int, list[bool]] = {}
-        k = 0
+    def _scan_tokens(self) -> None:
+        """One pass over every token (the costly part of attribution) to note what the rest needs."""
+        spans, entities = self.spans, self.entities
+        k = e = 0
+        sentence = -1
         for para in self.parsed.paragraphs:
-            flags = []
+            starts: list[int] = []
+            flags: list[bool] = []
             for tok in para.doc:
-                start = para.start + tok.idx
-                while k < len(self.spans) and self.spans[k].end <= start:
+                local = tok.idx
+                starts.append(local)
+                offset = para.start + local
+                while k < len(spans) and spans[k].end <= offset:
                     k += 1
-                flags.append(k < len(self.spans) and self.spans[k].start <= start)
-            marks[id(para)] = flags
-        return marks
+                quoted = k < len(spans) and spans[k].start <= offset
+                flags.append(quoted)
+                if tok.is_sent_start or tok.i == 0:
+                    sentence += 1
+                pos = tok.pos_
+                if pos == "PROPN" and not (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
+                    self._run_ends.append(tok)
+                if quoted:
+                    continue
+                if is_speech_cue(tok):
+                    self._cues.append((offset, tok, para))
+                if pos == "PRON":
+                    gender = _PRONOUN_GENDER.get(tok.lower_)
+                    if gender:
+                        self._pronouns.setdefault(sentence, {"m": 0, "f": 0})[gender] += 1
+                while e < len(entities) and entities[e].end <= offset:
+                    e += 1
+                entity = entities[e] if e < len(entities) and entities[e].start <= offset else None
+                if (entity is not None and entity.kind == "person") or (
+                    pos == "PROPN" and tok.dep_ == "nsubj"
+                ):
+                    self._people.append((sentence, tok, para, entity))
+            self._token_starts.append(starts)
+            self._in_quote[id(para)] = flags
 
     def quoted(self, tok: Token, para: Paragraph) -> bool:
         return self._in_quote[id(para)][tok.i]
@@ -182,12 +205,10 @@ class SpeakerResolver:
                 names.setdefault(_person_bare_name(e.canonical or e.text))
                 names.setdefault(_person_bare_name(e.text))
         runs: dict[str, None] = {}
-        for para in self.parsed.paragraphs:
-            for tok in para.doc:
-                if tok.pos_ == "PROPN" and not (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
-                    run = _name_run(tok)
-                    if len(run) >= 2:
-                        runs.setdefault(" ".join(run))
+        for tok in self._run_ends:
+            run = _name_run(tok)
+            if len(run) >= 2:
+                runs.setdefault(" ".join(run))
 
         def longest_first(found: dict[str, None]) -> list[str]:
             return sorted((n for n in found if n), key=lambda n: -len(n.split()))
@@ -198,47 +219,39 @@ class SpeakerResolver:
         """Where each person is a clause subject (for he/she), which titles name them (for "the
         coach"), and what the text says of their gender: "Mrs." before the name, "actress" beside
         it, or he/his or she/her in a sentence that names nobody else."""
-        for sent in self.sentences:
-            para = sent.paragraph
-            named: set[str] = set()
-            pronouns = {"m": 0, "f": 0}
-            for tok in sent.span:
-                if self.quoted(tok, para):
-                    continue
-                gender = _PRONOUN_GENDER.get(tok.lower_) if tok.pos_ == "PRON" else None
-                if gender:
-                    pronouns[gender] += 1
-                offset = para.start + tok.idx
-                entity = self.entity_at(offset)
-                if entity is None or entity.kind != "person":
-                    # A known person's surname the small model did not tag as a person.
-                    if (
-                        tok.dep_ == "nsubj"
-                        and tok.pos_ == "PROPN"
-                        and (entity is None or entity.end > offset)
-                    ):
-                        name = self._full_person_name(entity.text if entity else tok.text)
-                        if name is not None:
-                            self._subjects.append((offset, name))
-                            named.add(name)
-                    continue
-                name = self.person_name(entity)
-                named.add(name)
-                if tok.dep_ in ("nsubj", "nsubjpass"):
-                    self._subjects.append((offset, name))
-                if tok.dep_ != "compound" or tok.head.idx + para.start >= entity.end:
-                    words = set(_title_words(tok, para, entity))
-                    if entity.role:
-                        words |= {w.lower() for w in re.findall(r"[^\W\d_]+", entity.role)}
-                    if words:
-                        self._titled.append((offset, name, frozenset(words)))
-                    for word in words | {_honorific_before(tok.doc, entity, para)}:
-                        if word in _ROLE_GENDER:
-                            self._add_gender(name, _ROLE_GENDER[word], 2)
-            if len(named) == 1:
-                (name,) = named
-                for gender, count in pronouns.items():
-                    self._add_gender(name, gender, count)
+        named: set[str] = set()
+        current = -1
+        for sentence, tok, para, entity in [*self._people, (-2, None, None, None)]:
+            if sentence != current:
+                if len(named) == 1:
+                    (name,) = named
+                    for gender, count in self._pronouns.get(current, {}).items():
+                        self._add_gender(name, gender, count)
+                named, current = set(), sentence
+            if tok is None or para is None:
+                break
+            offset = para.start + tok.idx
+            if entity is None or entity.kind != "person":
+                # A known person's surname the small model did not tag as a person.
+                if tok.dep_ == "nsubj" and tok.pos_ == "PROPN":
+                    name = self._full_person_name(entity.text if entity else tok.text)
+                    if name is not None:
+                        self._subjects.append((offset, name))
+                        named.add(name)
+                continue
+            name = self.person_name(entity)
+            named.add(name)
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                self._subjects.append((offset, name))
+            if tok.dep_ != "compound" or tok.head.idx + para.start >= entity.end:
+                words = set(_title_words(tok, para, entity))
+                if entity.role:
+                    words |= {w.lower() for w in re.findall(r"[^\W\d_]+", entity.role)}
+                if words:
+                    self._titled.append((offset, name, frozenset(words)))
+                for word in words | {_honorific_before(tok.doc, entity, para)}:
+                    if word in _ROLE_GENDER:
+                        self._add_gender(name, _ROLE_GENDER[word], 2)
 
     def _add_gender(self, name: str, gender: str, weight: int) -> None:
         if weight:
@@ -276,14 +289,21 @@ class SpeakerResolver:
 
     def continues(self, earlier: QuoteSpan, later: QuoteSpan) -> bool:
         """True when `later` can carry on `earlier`'s speaker: same paragraph, or it opens the next one."""
-        first = self.parsed.paragraph_at(earlier.end - 1)
-        second = self.parsed.paragraph_at(later.start)
-        if first is None or second is None:
+        i = self._paragraph_number(earlier.end - 1)
+        j = self._paragraph_number(later.start)
+        if i < 0 or j < 0:
             return False
-        if first is second:
-            return True
-        i, j = self._paragraph_index[id(first)], self._paragraph_index[id(second)]
-        return j == i + 1 and not self.text[second.start : later.start].strip()
+        second = self.parsed.paragraphs[j]
+        return i == j or (j == i + 1 and not self.text[second.start : later.start].strip())
+
+    def _paragraph_number(self, offset: int) -> int:
+        """Index of the paragraph holding offset, -1 when it falls between paragraphs."""
+        p = bisect_right(self._paragraph_starts, offset) - 1
+        if p < 0:
+            return -1
+        doc = self.parsed.paragraphs[p].doc
+        end = self._paragraph_starts[p] + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
+        return p if offset < end else -1
 
     def _sentences_over(self, span: QuoteSpan) -> list[SentenceSpan]:
         i = max(0, bisect_right(self._sentence_starts, span.start) - 1)
