@@ -51,6 +51,9 @@ def _is_calendar_or_clock(ent: Span) -> bool:
 
 def is_identifier(doc: Doc, run: Run) -> bool:
     """"Article 5", "Section 230", "No. 1", "COVID - 19": a plain integer naming something."""
+    first = doc[run.start].text
+    if run.plain_integer and len(first) > 1 and first[0] == "0":
+        return True  # "007", "0123": a code, not an amount
     if not run.plain_integer or run.start == 0:
         return False
     prev = doc[run.start - 1]

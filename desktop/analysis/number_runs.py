@@ -69,6 +69,8 @@ def read_run(doc: Doc, i: int) -> Run | None:
     if value is not None:
         plain = text.isdigit()
         run = Run(i, i + 1, value, plain_integer=plain)
+        if plain and len(text) <= 3 and _spaced_group(doc, i + 1, first=True):
+            _join_spaced_groups(doc, run)
         suffixed = SUFFIXED.match(text)
         if suffixed:
             run.multiplier = value / float(suffixed.group(1).replace(",", "") or 1) if value else 1.0
@@ -142,6 +144,23 @@ def _extend_with_fraction(doc: Doc, run: Run) -> None:
         run.end = j + 3
         if run.end < n and is_scale(doc[run.end].text) and (worth := word_value(doc[run.end].text)):
             run.value, run.multiplier, run.end = run.value * worth, worth, run.end + 1
+
+
+def _spaced_group(doc: Doc, i: int, first: bool = False) -> bool:
+    """Whether token i is a group of three digits after a space: "3 000", "1 234 567" (SI style)."""
+    if i >= len(doc) or len(doc[i].text) != 3 or not doc[i].text.isdigit() or doc[i - 1].whitespace_ not in (" ", ""):
+        return False
+    # a lone second group must look like one ("000", "050"), so "10 100 runners" stays two numbers
+    return not first or doc[i].text[0] == "0" or _spaced_group(doc, i + 1)
+
+
+def _join_spaced_groups(doc: Doc, run: Run) -> None:
+    digits = doc[run.start].text
+    while _spaced_group(doc, run.end) and doc[run.end - 1].whitespace_:
+        digits += doc[run.end].text
+        run.end += 1
+    run.value = digits_value(digits)
+    run.plain_integer = False
 
 
 def _word_parts(text: str) -> list[tuple[float, bool]] | None:

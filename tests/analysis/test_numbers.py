@@ -137,6 +137,7 @@ def test_dates_and_times_are_not_numbers(numbers_in, text):
         "The server at 192.168.1.2 stopped answering.",
         "The S&P 500 index rose and a Boeing 737 landed.",
         "The bill passed 220-207 in the House.",
+        "Agent 007 called extension 0123.",
     ],
 )
 def test_identifiers_are_not_quantities(numbers_in, text):
@@ -165,6 +166,7 @@ def test_identifiers_are_not_quantities(numbers_in, text):
         ("The fine was £5m in the end.", "£5m", 5e6, "GBP", "exact", "money"),
         ("Sales reached 5,000 or more units.", "5,000 or more", 5000, "units", "at_least", "count"),
         ("The price is 176 Hong Kong dollars.", "176 Hong Kong dollars", 176, "HKD", "exact", "money"),
+        ("Moscow has 1 234 567 cars.", "1 234 567", 1234567, "cars", "exact", "count"),
     ],
 )
 def test_sentence_conventions(numbers_in, text, span, value, unit, bound, kind):
