@@ -10,13 +10,16 @@ import io
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.analysis.records import Analysis
 from desktop.config import default_db_path
-from desktop.documents.model import Document
 from desktop.store.errors import LibraryError
 from desktop.store.export import FORMATS, export_csv, export_jsonl, write_export
 from desktop.store.library import Library, open_library
+
+if TYPE_CHECKING:
+    from desktop.documents.model import Document
 
 EXIT_BAD_INPUT = 2
 

@@ -23,13 +23,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from sqlite_utils import Database
 
 from desktop.analysis.records import NUMBER_BOUNDS, Analysis
-from desktop.documents.model import Document
 from desktop.store import schema
 from desktop.store.anchoring import quote_selector, reanchor
 from desktop.store.errors import (
@@ -52,6 +51,10 @@ from desktop.store.records import (
     normalise_tags,
     parse_auto_key,
 )
+
+if TYPE_CHECKING:
+    # Only for annotations: importing the documents package would pull in every format loader.
+    from desktop.documents.model import Document
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT = 5.0
@@ -440,7 +443,7 @@ class Library:
     def find_documents(self, key: Document | Path | str) -> list[int]:
         """Ids of the documents a key names: a Document, a path (Path or str), or a 64-hex sha256."""
         with self._reading() as db:
-            if isinstance(key, Document):
+            if not isinstance(key, str | Path):
                 row = self._document_row(db, key)
                 return [row["id"]] if row else []
             if isinstance(key, str) and len(key) == 64 and all(c in "0123456789abcdef" for c in key):
@@ -651,6 +654,11 @@ class Library:
         return _annotation(row)
 
     # ---- export ------------------------------------------------------------------------------------
+
+    def register_function(self, fn: Any, name: str) -> None:
+        """Make a deterministic Python function callable from the store's SQL (idempotent)."""
+        with self._lock:
+            self._db.register_function(fn, deterministic=True, name=name)
 
     @contextmanager
     def rows(self, sql: str, args: list[Any] | None = None) -> Iterator[sqlite3.Cursor]:

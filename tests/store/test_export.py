@@ -213,3 +213,28 @@ def test_any_note_and_label_survive_the_csv_round_trip(library, document, note, 
     rows = {int(r[2]): r for r in csv.reader(io.StringIO(out.getvalue(), newline="")) if r[2].isdigit()}
     assert rows[made.id] == expected_csv_row(library, made, document)
     library.delete_annotation(made.id)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=st.floats(allow_nan=False, allow_infinity=False))
+def test_a_value_reads_back_as_the_same_number(library, document, value):
+    made = library.add_annotation(document, 5, 15, value=value, unit="%")
+    out = io.StringIO(newline="")
+    export_csv(library, out, library.find_documents(document))
+    [row] = [
+        r
+        for r in csv.DictReader(io.StringIO(out.getvalue(), newline=""))
+        if r["annotation_id"] == str(made.id)
+    ]
+    assert float(row["value"]) == value
+    library.delete_annotation(made.id)
+
+
+def test_numbers_are_unquoted_and_text_is_quoted(library, document):
+    library.add_annotation(document, 5, 15, value=0.1 + 0.2, note="n")
+    library.add_annotation(document, 6, 15, value=-3.5)
+    out = io.StringIO(newline="")
+    export_csv(library, out)
+    first, second = out.getvalue().split("\r\n")[1:3]
+    assert ",5,15," in first and ',"n",' in first and ",0.30000000000000004," in first
+    assert ",-3.5," in second
