@@ -133,21 +133,16 @@ class ArticleView(QPlainTextEdit):
         self.selection_cleared.emit()
 
     def reveal(self, start: int, end: int | None = None) -> None:
-        """Scroll so the span sits in view, a third of the way down, as a reader expects after a jump."""
+        """Scroll so the span is in view; a span already comfortably visible stays where it is."""
         cursor = self.cursor_at(start)
-        block = cursor.block()
-        geometry = self.blockBoundingGeometry(block).translated(self.contentOffset())
-        line = block.layout().lineForTextPosition(cursor.positionInBlock())
-        top = geometry.top() + (line.y() if line.isValid() else 0)
-        target = self.viewport().height() / 3
-        if 0 <= top <= self.viewport().height() - 2 * self.fontMetrics().height() and top >= target / 3:
+        rect = self.cursorRect(cursor)
+        margin = 2 * rect.height()
+        if margin <= rect.top() and rect.bottom() <= self.viewport().height() - margin:
             return
-        # QPlainTextEdit scrolls by lines; move the cursor there, then nudge it up to the reading line.
-        keep = self.textCursor()
+        # QPlainTextEdit scrolls by lines, so let it centre the line that holds the span. The caret is
+        # not drawn (mouse-only interaction), so moving it has no other visible effect.
         self.setTextCursor(cursor)
         self.centerCursor()
-        self.setTextCursor(keep)
-        self.viewport().update()
 
     def flash(self, start: int, end: int) -> None:
         self._flash.stop()

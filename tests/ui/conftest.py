@@ -1,0 +1,69 @@
+"""Fixtures for the window tests: offscreen Qt, settings in tmp_path, windows closed and drained."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.resources import sample_article  # noqa: E402
+
+ANALYSIS_TIMEOUT_MS = 180_000
+
+
+def pytest_collection_modifyitems(items):
+    # The offscreen platform cannot resize native windows and says so for every dock and dialog.
+    for item in items:
+        if "tests/ui" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    from desktop.ui.settings import AppSettings
+
+    return AppSettings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def make_window(qtbot, settings):
+    from desktop.ui.main_window import MainWindow
+
+    windows = []
+
+    def make(app_settings=None):
+        window = MainWindow(app_settings or settings)
+        windows.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.thread_pool.waitForDone(5000)
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(make_window):
+    return make_window()
+
+
+def wait_for_text(qtbot, window, text: str) -> None:
+    qtbot.waitUntil(lambda: window.view.toPlainText() == text, timeout=10_000)
+
+
+def wait_for_highlights(qtbot, window) -> None:
+    qtbot.waitUntil(lambda: window.analysis is not None and not window.view.painting, timeout=ANALYSIS_TIMEOUT_MS)
+
+
+@pytest.fixture
+def analysed_window(qtbot, window):
+    window.open_file(sample_article())
+    wait_for_highlights(qtbot, window)
+    return window
