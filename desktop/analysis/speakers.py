@@ -275,7 +275,11 @@ class SpeakerResolver:
             dashed = self._dash_or_colon(span)
             if dashed is not None:
                 return dashed
-            cue = self._cue_in_sentences(span, sentences) or self._cue_next_door(span, sentences)
+            cue = (
+                self._cue_in_sentences(span, sentences)
+                or self._cue_next_door(span, sentences)
+                or self._cue_said_before(span, sentences)
+            )
         if cue is None:
             return NO_ATTRIBUTION
         verb, para = cue
@@ -408,6 +412,20 @@ class SpeakerResolver:
             if cue is not None and ("," in closing or opener.islower() or _bare_attribution(cue[0], after)):
                 return cue
         return None
+
+    def _cue_said_before(
+        self, span: QuoteSpan, sentences: list[SentenceSpan]
+    ) -> tuple[Token, Paragraph] | None:
+        """ "Kirby said the moves were temporary. “We …”": a quote opening the sentence after one
+        whose main verb is a speech verb, in the same paragraph, is that speaker's."""
+        if not sentences or self.text[sentences[0].start : span.start].strip():
+            return None
+        k = self._sentence_index(sentences[0])
+        before = self.sentences[k - 1] if k > 0 else None
+        if before is None or before.paragraph is not sentences[0].paragraph:
+            return None
+        cues = [c for c in self._cues_between(before.start, before.end) if c[1].dep_ == "ROOT"]
+        return (cues[-1][1], cues[-1][2]) if cues else None
 
     def _first_cue(self, sent: SentenceSpan) -> tuple[Token, Paragraph] | None:
         cues = self._cues_between(sent.start, sent.end)

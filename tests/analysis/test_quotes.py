@@ -288,3 +288,9 @@ def test_signature_line_under_the_quote(analyze):
 def test_a_dashed_sentence_after_a_quote_is_not_a_signature(analyze):
     text = "“We will fight on the beaches and never surrender to them.”\n\n- Winston Churchill was prime minister then."
     assert analyze(text).quotes[0].speaker is None
+
+
+def test_quote_after_reported_speech_in_the_same_paragraph(analyze):
+    text = "Kirby said the moves were temporary. “We will keep our forces ready for anything.”"
+    quote = analyze(text).quotes[0]
+    assert (quote.speaker.text, quote.cue) == ("Kirby", "said")
