@@ -91,6 +91,8 @@ def read_run(doc: Doc, i: int) -> Run | None:
         return None
     lower = text.lower()
     if lower in VAGUE:
+        if token.pos_ == "VERB":  # "he scores"
+            return None
         end = i + 1
         # "tens of thousands", "hundreds of millions"
         if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].lower_ in VAGUE:

@@ -27,6 +27,7 @@ from desktop.analysis.units import (
     AT_LEAST_VERBS,
     BOUND_AFTER,
     BOUND_PHRASES,
+    CHANGE_VERBS,
     CURRENCY_CODES,
     CURRENCY_COUNTRIES,
     CURRENCY_FRACTIONS,
@@ -128,8 +129,8 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
             low = run.value * other.multiplier if run.multiplier == 1 and run.value * other.multiplier <= other.value else run.value
             reading.low, reading.high, reading.kind, reading.value = low, other.value, "range", None
             reading.last = other.end
-            if doc[other.end - 1].lower_ in MEASURE_UNITS and other.end - 1 > other.start:
-                reading.unit = doc[other.end - 1].text  # "44 mg to 50 mg"
+            if _is_unit_word(doc[other.end - 1].lower_) and other.end - 1 > other.start:  # "44 mg to 50 mg"
+                reading.unit = "%" if doc[other.end - 1].lower_ in _PERCENT_SIGNS else doc[other.end - 1].text
             if not currency:
                 currency = reading.currency = _sign_before(doc, other.start)
     if reading.kind != "range":
@@ -183,7 +184,7 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     """The high end of "3,000 to 5,000", "$40-50 billion", "between four and six"; None if no range."""
     j = run.end
     unit = None
-    if j + 2 < len(doc) and doc[j].lower_ in MEASURE_UNITS and doc[j + 1].lower_ in _RANGE_WORDS:
+    if j + 2 < len(doc) and _is_unit_word(doc[j].lower_) and doc[j + 1].lower_ in _RANGE_WORDS:
         unit, j = doc[j].lower_, j + 1  # "44 mg to 50 mg": the unit written on both ends
     if j + 1 >= len(doc) or run.vague or doc[j].lower_ not in _RANGE_WORDS:
         return None
@@ -191,8 +192,8 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     before = doc[run.start - 1].lower_ if run.start else ""
     if word == "and" and before != "between":
         return None
-    if word in ("to", "through") and before == "from":
-        return None  # "rose from 5% to 10%": a change, two numbers
+    if word in ("to", "through") and before == "from" and doc[run.start - 1].head.lemma_ in CHANGE_VERBS:
+        return None  # "rose from 5% to 10%": a change, two numbers; "from 3 to 5 years" is a range
     k = j + 1
     if doc[k].text.lower() in CURRENCY_SIGNS and k + 1 < len(doc):
         k += 1
@@ -210,6 +211,13 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     ):
         return None
     return other
+
+
+_PERCENT_SIGNS = {"%", "percent", "pct"}
+
+
+def _is_unit_word(word: str) -> bool:
+    return word in MEASURE_UNITS or word in _PERCENT_SIGNS
 
 
 def _read_after(doc: Doc, reading: _Reading) -> None:
@@ -274,7 +282,7 @@ def _read_bound_before(doc: Doc, reading: _Reading) -> None:
                 reading.bound = BOUND_PHRASES[words]
                 reading.first = first - size
                 break
-    if reading.first > 0 and doc[reading.first - 1].lower_ == "between" and reading.kind == "range":
+    if reading.first > 0 and doc[reading.first - 1].lower_ in ("between", "from") and reading.kind == "range":
         reading.first -= 1
     j = reading.last
     if reading.kind == "range" or j >= len(doc) or doc[j].lower_ not in _BOUND_AFTER_FIRST:

@@ -120,6 +120,14 @@ AT_LEAST_VERBS = {"exceed", "top", "surpass"}
 LIMIT_NOUNS = {"maximum": "at_most", "max": "at_most", "cap": "at_most", "ceiling": "at_most",
                "minimum": "at_least", "floor": "at_least"}
 
+# Verbs of change: "rose from 5% to 10%" gives two numbers, not a range.
+CHANGE_VERBS = {
+    "rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "cut", "raise", "reduce",
+    "decline", "go", "move", "expand", "shrink", "slip", "soar", "plunge", "lower", "boost", "change",
+    "push", "bring", "double", "triple", "swell", "slash", "sink", "tumble", "surge", "improve", "widen",
+    "narrow", "lift", "hike", "trim", "shift", "switch", "revise", "upgrade", "downgrade", "accelerate",
+}
+
 # Words that make the digits after them a date or a name rather than an amount.
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",

@@ -180,6 +180,15 @@ def test_ranges(numbers_in):
     assert (number.kind, number.low, number.high, number.unit) == ("range", 3000, 5000, "troops")
     number = _the(numbers_in("A trip takes 3 to 5 days."), "3 to 5")
     assert (number.kind, number.low, number.high, number.value) == ("range", 3, 5, None)
+    number = _the(numbers_in("Customers breathe 80% to 90% pure oxygen."), "80% to 90%")
+    assert (number.kind, number.low, number.high, number.unit) == ("range", 80, 90, "%")
+    number = _the(numbers_in("Prices range from $5 to $10."), "from $5 to $10")
+    assert (number.kind, number.low, number.high, number.currency) == ("range", 5, 10, "USD")
+
+
+def test_a_change_from_one_number_to_another_is_not_a_range(numbers_in):
+    numbers = numbers_in("Unemployment rose from 5% to 10% last year.")
+    assert [(n.text, n.value, n.kind) for n in numbers] == [("5%", 5, "percent"), ("10%", 10, "percent")]
 
 
 def test_set_scores_are_not_ranges(numbers_in):
