@@ -43,12 +43,22 @@ def looks_binary(data: bytes, sample: int = 8192) -> bool:
     return odd > max(2, len(head) // 100)
 
 
+# When detection cannot tell these apart from the other single-byte code pages (short texts with a few
+# accented letters look equally good as cp1250 or cp1257), take the one Western text is usually in.
+_PREFERRED_ON_A_TIE = ("cp1252", "iso8859_15", "latin_1")
+
+
 def _detect(data: bytes, name: str) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise DocumentError(f"{name} is not in a text encoding Factlight can recognise.")
+    best = matches[0]
+    tied = {m.encoding: m for m in matches if m.chaos <= best.chaos and m.coherence >= best.coherence}
+    for encoding in _PREFERRED_ON_A_TIE:
+        if encoding in tied:
+            return str(tied[encoding])
     return str(best)
 
 

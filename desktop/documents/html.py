@@ -26,6 +26,10 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
 # A title that ends (or starts) with the site's name after one of these separators loses that part.
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+|:\s+")
 
+# A page whose longest paragraph is shorter than this holds menus and buttons, not an article.
+MIN_SENTENCE_WORDS = 8
+_WORD = re.compile(r"\w+")
+
 # Article paragraphs are long and the furniture around them short: precision over recall measured best
 # (mean token F1 0.969 against 0.959 for the defaults). Deduplication stays off: trafilatura keeps its
 # seen-text cache for the whole process, so a page opened a few times would lose its paragraphs.
@@ -54,7 +58,7 @@ def html_document(html: str, path: Path) -> Document:
     except (ValueError, TypeError) as exc:  # lxml gives up on some malformed markup
         raise DocumentError(f"{path.name} is not a web page Factlight can read ({exc}).") from exc
     text = article_paragraphs(extracted.text if extracted else "")
-    if not text:
+    if not has_prose(text):
         raise DocumentError(
             f"{path.name} has no article text that Factlight can find: the page holds only navigation, "
             "links or scripts, or its text is loaded by the site when viewed online."
@@ -77,6 +81,11 @@ def article_paragraphs(text: str) -> str:
     """trafilatura's one-line-per-block text with paragraphs separated by blank lines, like other articles."""
     lines = (line.strip() for line in normalise_newlines(text).split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def has_prose(text: str) -> bool:
+    """Whether some paragraph reads as a sentence rather than a menu: trafilatura falls back to link text."""
+    return any(len(_WORD.findall(paragraph)) >= MIN_SENTENCE_WORDS for paragraph in text.split("\n\n"))
 
 
 def decode_html(data: bytes, name: str = "the page") -> str:
@@ -133,7 +142,7 @@ def _is_site(segment: str, site: str, exact: bool) -> bool:
     if squashed == site or exact:
         return squashed == site
     # "Inexhibit" for "Inexhibit magazine", "MacRumors" for "MacRumors.com"; short words ("The") are no evidence.
-    return len(squashed) >= 4 and (site.startswith(squashed) or squashed.startswith(site))
+    return min(len(squashed), len(site)) >= 4 and (site.startswith(squashed) or squashed.startswith(site))
 
 
 def _squash(text: str) -> str:

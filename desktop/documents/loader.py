@@ -31,11 +31,14 @@ def load(path: str | Path) -> Document:
     """Read `path` as an article, or raise DocumentError with a message a person understands."""
     path = Path(path)
     name = path.name or str(path)
-    if not path.exists():
-        raise DocumentError(f"{name} does not exist.")
-    if path.is_dir():
-        raise DocumentError(f"{name} is a folder, not a document.")
     try:
+        if not path.exists():
+            raise DocumentError(f"{name} does not exist.")
+        if path.is_dir():
+            raise DocumentError(f"{name} is a folder, not a document.")
+        # Reading a pipe or a device would block or never end.
+        if not path.is_file():
+            raise DocumentError(f"{name} is not a regular file (it is a pipe, socket or device).")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise DocumentError(
