@@ -66,13 +66,14 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity]) -> list[Quote]:
         # as a sentence of its own (‘Never.’).
         if is_title_like(words) and not attribution.adjacent and not alone:
             continue
-        if short:
-            key = " ".join(w.lower() for w in words)
-            repeated = key in seen_fragments
-            seen_fragments.add(key)
-            # A term quoted again and again is a label ("phase one"), not something said twice.
-            if repeated or attribution.speaker is None:
-                continue
+        key = " ".join(w.lower() for w in words)
+        repeated = key in seen_fragments
+        seen_fragments.add(key)
+        # Words quoted again and again are a label ("phase one") or a slogan, not something said twice.
+        if repeated and (short or attribution.speaker is None):
+            continue
+        if short and attribution.speaker is None:
+            continue
         quotes.append(
             Quote(span.start, span.end, text[span.start : span.end], attribution.speaker, attribution.cue)
         )

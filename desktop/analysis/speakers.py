@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # Lemmas of verbs that report speech or writing.
 SPEECH_VERBS = frozenset(
-    """say tell add state note read explain claim insist argue stress warn declare announce write ask reply
+    """say tell add state note read sing chant scream explain claim insist argue stress warn declare announce write ask reply
     respond answer acknowledge admit confirm deny suggest recall remark comment observe conclude concede
     complain joke quip shout yell whisper tweet post report describe call denounce accuse charge contend
     maintain assert predict promise vow pledge urge demand emphasise emphasize reiterate clarify express
