@@ -18,7 +18,7 @@ from desktop.documents.model import Document, DocumentError
 # little further down behind long comments, so look a bit deeper.
 _CHARSET_SCAN_BYTES = 4096
 _META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]+?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
     re.IGNORECASE,
 )
 # What the WHATWG encoding standard maps these labels to: pages labelled Latin-1 are really cp1252.
@@ -74,13 +74,25 @@ def html_document(html: str, path: Path) -> Document:
         if value and str(value).strip()
     }
     title = clean_title(extracted.title, extracted.sitename)
-    return Document.from_text(text, format="html", path=path, title=title, metadata=metadata)
+    return Document.from_text(without_headline(text, title), format="html", path=path, title=title, metadata=metadata)
 
 
 def article_paragraphs(text: str) -> str:
     """trafilatura's one-line-per-block text with paragraphs separated by blank lines, like other articles."""
     lines = (line.strip() for line in normalise_newlines(text).split("\n"))
     return "\n\n".join(line for line in lines if line)
+
+
+def without_headline(text: str, title: str | None) -> str:
+    """The text without a first paragraph that repeats the title.
+
+    trafilatura leaves the headline out of most pages and keeps it on a few (when it sits inside the
+    <article>); dropping it makes every page alike, and like the hand-picked article bodies.
+    """
+    first, _, rest = text.partition("\n\n")
+    if title and rest and _squash(first) == _squash(title):
+        return rest
+    return text
 
 
 def has_prose(text: str) -> bool:
@@ -104,13 +116,13 @@ def decode_html(data: bytes, name: str = "the page") -> str:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The encoding named by the page's <meta charset> or http-equiv Content-Type, if Python knows it."""
+    """The encoding named by the page's <meta charset>, http-equiv Content-Type or XML declaration, if known."""
     import codecs
 
     match = _META_CHARSET.search(data[:_CHARSET_SCAN_BYTES])
     if not match:
         return None
-    label = match.group(1).decode("ascii", "ignore").strip().lower()
+    label = (match.group(1) or match.group(2)).decode("ascii", "ignore").strip().lower()
     label = _CHARSET_ALIASES.get(label, label)
     try:
         return codecs.lookup(label).name

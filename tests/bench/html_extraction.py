@@ -56,6 +56,7 @@ def score_pages(directory: Path) -> list[PageScore]:
     truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
     scores = []
     with tempfile.TemporaryDirectory(prefix="factlight-html-") as tmp:
+        load(_warm_up_page(Path(tmp)))  # imports trafilatura and its date parser once, outside the timings
         for page_id, item in sorted(truth.items()):
             page = Path(tmp) / f"{page_id}.html"
             page.write_bytes(gzip.decompress((directory / f"{page_id}.html.gz").read_bytes()))
@@ -73,7 +74,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
     args = parser.parse_args(argv)
-    load(_warm_up_page())  # imports trafilatura and its date parser once, outside the timings
     scores = score_pages(args.directory)
     if not scores:
         print(f"no pages in {args.directory}")
@@ -91,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _warm_up_page() -> Path:
-    page = Path(tempfile.gettempdir()) / "factlight-warm-up.html"
+def _warm_up_page(directory: Path) -> Path:
+    page = directory / "warm-up.html"
     page.write_text(
         "<html><head><title>Warm-up</title></head><body><article>"
         + "<p>A paragraph that is long enough to count as the article text of a page.</p>" * 5

@@ -33,8 +33,8 @@ PARAGRAPHS = [
 ]
 
 
-# trafilatura keeps the headline when it sits inside the <article>, as it does here.
-ARTICLE_TEXT = "US to send troops to Europe\n\n" + "\n\n".join(PARAGRAPHS)
+# The headline inside the <article> is the title, not a paragraph of the text.
+ARTICLE_TEXT = "\n\n".join(PARAGRAPHS)
 
 
 def web_page(paragraphs: list[str], *, head: str = "", charset: str | None = None) -> str:
@@ -164,6 +164,7 @@ def test_a_utf_16_page_with_a_bom(tmp_path):
         (b'<meta charset="windows-1252">', "cp1252"),
         (b"<META CHARSET=Shift_JIS>", "shift_jis"),
         (b'<meta http-equiv="content-type" content="text/html; charset=iso-8859-1" />', "cp1252"),
+        (b'<?xml version="1.0" encoding="ISO-8859-15"?>', "iso8859-15"),
         (b'<meta charset="no-such-charset">', None),
         (b"<p>no declaration</p>", None),
     ],
