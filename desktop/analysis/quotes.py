@@ -172,6 +172,14 @@ def _pair_double_marks(text: str, breaks: re.Pattern[str]) -> list[QuoteSpan]:
             role = "open"
         else:
             role = "close"
+        if mark != _STRAIGHT:
+            # Sloppy text uses one curly glyph for both ends (”We are ready,” / “ready,“): where the
+            # glyph is impossible, its neighbours decide.
+            context = _straight_role(text, i)
+            if role == "close" and open_at < 0 and context == "open":
+                role = "open"
+            elif role == "open" and open_at >= 0 and context == "close" and mark in "“”":
+                role = "close"
         if open_at >= 0:
             paragraph_end = breaks.search(text, checked_from, i)
             if paragraph_end is not None:

@@ -294,3 +294,20 @@ def test_quote_after_reported_speech_in_the_same_paragraph(analyze):
     text = "Kirby said the moves were temporary. “We will keep our forces ready for anything.”"
     quote = analyze(text).quotes[0]
     assert (quote.speaker.text, quote.cue) == ("Kirby", "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("”We are ready,” he said.", ["”We are ready,”"]),
+        ("“We are ready,“ he said. “Go.”", ["“We are ready,“", "“Go.”"]),
+        ("„Wir sind bereit“, sagte er.", ["„Wir sind bereit“"]),
+        ("«Мы победим», сказал он.", ["«Мы победим»"]),
+        (
+            "“ I love what I’m doing.” and “continue to see ” he said",
+            ["“ I love what I’m doing.”", "“continue to see ”"],
+        ),
+    ],
+)
+def test_sloppy_and_foreign_marks_pair(text, expected):
+    assert [text[s.start : s.end] for s in find_quote_spans(text)] == expected
