@@ -5,6 +5,7 @@ The numbers extractor asks these before it reports a run of digits as a quantity
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from desktop.analysis.number_runs import Run, glued
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 _NOUNS = {"NOUN", "PROPN"}
+_DECADE = re.compile(r"^\d*0'?s$")  # "1990s", "90s"
 
 
 def tokens_not_amounts(doc: Doc) -> set[int]:
@@ -44,7 +46,7 @@ def _is_calendar_or_clock(ent: Span) -> bool:
         word = token.lower_
         if (word in MONTHS or word in CLOCK_WORDS or word == "ago" or ":" in word or "/" in word
                 or YEAR.match(word[:4]) and not word[4:5].isdigit()
-                or word[:1].isdigit() and (word[-2:] in ("st", "nd", "rd", "th") or word[-1] == "s")):
+                or word[:1].isdigit() and (word[-2:] in ("st", "nd", "rd", "th") or _DECADE.match(word) is not None)):
             return True
     return False
 

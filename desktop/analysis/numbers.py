@@ -34,6 +34,7 @@ from desktop.analysis.units import (
     CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DOLLAR_PREFIXES,
+    INVARIANT_PLURALS,
     LIMIT_NOUNS,
     LONGEST_BOUND,
     MEASURE_UNITS,
@@ -354,11 +355,14 @@ def _unit_text(doc: Doc, noun: Token, after: int) -> str:
 
 
 def _worth_reporting(doc: Doc, run: Run, reading: _Reading, noun: Token | None) -> bool:
-    """Years, and a lone "one" that works as an article ("one of the", "one ally"), are not claims."""
+    """Years, model numbers, and a lone "one" that works as an article ("one of the", "one ally") are not claims."""
     if run.plain_integer and YEAR.match(doc[run.start].text):
         return noun is not None and noun.tag_ == "NNS"  # "1500 troops" counts; "in 2018", "2024 mission" do not
     if run.in_words and run.value == 1.0 and run.end - run.start == 1 and doc[run.start].lower_ == "one":
         # "one mile", "one year old" measure; "one day" is mostly the idiom ("would one day buy")
         measured = reading.kind == "quantity" and (reading.unit or "").lower() not in ("day", "time")
         return measured or reading.bound != "exact"
-    return True
+    # "the 737 Max jet", "the 777 program": a number over a singular noun names a model, it counts nothing
+    return not (run.plain_integer and reading.kind == "count" and run.value is not None and run.value >= 100
+                and noun is not None and noun.tag_ in ("NN", "NNP") and noun.lower_ not in INVARIANT_PLURALS
+                and not glued(doc, run.end - 1))

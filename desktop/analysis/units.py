@@ -59,14 +59,14 @@ MEASURE_UNITS = {
     "millimetres", "millimeter", "millimeters", "mile", "miles", "mi", "foot", "feet", "ft", "inch",
     "inches", "yard", "yards", "nautical", "light-year", "light-years", "parsec", "parsecs", "acre",
     "acres", "hectare", "hectares", "ha", "sq", "square", "km2", "m2", "litre", "litres", "liter",
-    "liters", "l", "ml", "millilitres", "milliliters", "gallon", "gallons", "barrel", "barrels", "bbl",
+    "liters", "l", "ml", "cl", "dl", "centilitre", "centilitres", "millilitres", "milliliters", "gallon", "gallons", "barrel", "barrels", "bbl",
     "cubic",
     # weight, energy, power, speed, data, temperature
     "kg", "kilogram", "kilograms", "kilo", "kilos", "g", "gram", "grams", "mg", "milligram",
-    "milligrams", "tonne", "tonnes", "ton", "tons", "t", "pound", "pounds", "lb", "lbs", "ounce", "ounces",
+    "milligrams", "microgram", "micrograms", "μg", "mcg", "tonne", "tonnes", "ton", "tons", "t", "pound", "pounds", "lb", "lbs", "ounce", "ounces",
     "oz", "calorie", "calories", "kcal", "joule", "joules", "kwh", "mwh", "gwh", "twh", "watt", "watts",
     "kw", "mw", "gw", "kilowatt", "kilowatts", "megawatt", "megawatts", "gigawatt", "gigawatts",
-    "kilowatt-hours", "megawatt-hours", "volt", "volts", "mph", "kph", "km/h", "knot", "knots", "hz", "khz", "mhz",
+    "kilowatt-hours", "megawatt-hours", "volt", "volts", "hp", "horsepower", "bhp", "ps", "nm", "lb-ft", "mph", "kph", "km/h", "knot", "knots", "hz", "khz", "mhz",
     "ghz", "byte", "bytes", "kb", "mb", "gb", "tb", "pb", "bit", "bits", "degree", "degrees", "°",
     "°c", "°f", "celsius", "fahrenheit", "kelvin", "kmph", "km/hr", "rad", "tbsp", "tsp", "cup", "cups",
     "teaspoon", "teaspoons", "tablespoon", "tablespoons",
@@ -126,6 +126,13 @@ CHANGE_VERBS = {
     "decline", "go", "move", "expand", "shrink", "slip", "soar", "plunge", "lower", "boost", "change",
     "push", "bring", "double", "triple", "swell", "slash", "sink", "tumble", "surge", "improve", "widen",
     "narrow", "lift", "hike", "trim", "shift", "switch", "revise", "upgrade", "downgrade", "accelerate",
+}
+
+# Nouns whose plural looks singular: "270 aircraft" counts aircraft.
+INVARIANT_PLURALS = {
+    "aircraft", "spacecraft", "sheep", "fish", "deer", "personnel", "staff", "police", "cattle", "livestock",
+    "series", "species", "offspring", "crew", "militia", "infantry", "artillery", "head", "moose", "bison",
+    "salmon", "swine", "poultry", "clergy", "faculty", "hovercraft", "watercraft", "data",
 }
 
 # Words that make the digits after them a date or a name rather than an amount.

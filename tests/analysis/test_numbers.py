@@ -138,6 +138,7 @@ def test_dates_and_times_are_not_numbers(numbers_in, text):
         "The S&P 500 index rose and a Boeing 737 landed.",
         "The bill passed 220-207 in the House.",
         "Agent 007 called extension 0123.",
+        "Crashes of its popular 737 Max jet grounded the 777 program.",
     ],
 )
 def test_identifiers_are_not_quantities(numbers_in, text):
@@ -167,6 +168,8 @@ def test_identifiers_are_not_quantities(numbers_in, text):
         ("Sales reached 5,000 or more units.", "5,000 or more", 5000, "units", "at_least", "count"),
         ("The price is 176 Hong Kong dollars.", "176 Hong Kong dollars", 176, "HKD", "exact", "money"),
         ("Moscow has 1 234 567 cars.", "1 234 567", 1234567, "cars", "exact", "count"),
+        ("Emirates had a fleet of 270 aircraft.", "270", 270, "aircraft", "exact", "count"),
+        ("You weigh 200lbs now.", "200lbs", 200, "lbs", "exact", "quantity"),
     ],
 )
 def test_sentence_conventions(numbers_in, text, span, value, unit, bound, kind):
