@@ -26,6 +26,7 @@ _CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp12
 # A title that ends (or starts) with the site's name after one of these separators loses that part.
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+|:\s+")
 
+_MARKUP = re.compile(r"<[A-Za-z!/?]")
 # A page whose longest paragraph is shorter than this holds menus and buttons, not an article.
 MIN_SENTENCE_WORDS = 8
 _WORD = re.compile(r"\w+")
@@ -53,6 +54,9 @@ def html_document(html: str, path: Path) -> Document:
     """The article in `html` as a Document, or DocumentError when the page holds no article text."""
     import trafilatura
 
+    if not _MARKUP.search(html):
+        # No tag at all: a text file saved under an .html name, which trafilatura would refuse as not HTML.
+        return Document.from_text(html, format="txt", path=path)
     try:
         extracted = trafilatura.bare_extraction(html, **EXTRACTION_OPTIONS)
     except (ValueError, TypeError) as exc:  # lxml gives up on some malformed markup

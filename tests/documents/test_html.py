@@ -206,3 +206,21 @@ def test_a_page_that_is_only_a_script_is_refused(tmp_path):
 )
 def test_clean_title(title, site, expected):
     assert clean_title(title, site) == expected
+
+
+def test_line_breaks_separate_paragraphs_on_old_style_pages(tmp_path):
+    lines = [
+        "The council met on Monday evening to discuss the plans for the new bridge.",
+        "Residents said the traffic on the old bridge had doubled in the past ten years.",
+    ]
+    path = tmp_path / "old.html"
+    path.write_text("<html><body><div>" + "<br><br>".join(lines) + "</div></body></html>", encoding="utf-8")
+    assert load(path).text == "\n\n".join(lines)
+
+
+def test_plain_text_saved_as_html_is_read_as_its_text(tmp_path):
+    path = tmp_path / "notes.html"
+    path.write_text("A plain note saved with the wrong suffix, written as whole sentences.\n", encoding="utf-8")
+    document = load(path)
+    assert document.text == "A plain note saved with the wrong suffix, written as whole sentences.\n"
+    assert document.format == "txt"
