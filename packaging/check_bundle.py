@@ -33,6 +33,13 @@ RUN_TIMEOUT_S = 300
 FORBIDDEN_MODULE_ROOTS = {"pytest", "_pytest", "pytestqt", "hypothesis", "pip", "setuptools", "pkg_resources",
                           "ruff", "PyInstaller", "tkinter"}
 FORBIDDEN_QT_LIBS = re.compile(r"libQt6(Quick|Qml|WebEngine|3D|Multimedia|Pdf|Network|Designer|Test|Charts)|Qt6(Quick|Qml|WebEngine|Network)")
+# Libraries every Linux desktop supplies, which PyInstaller deliberately leaves to the system: glibc, the GL
+# driver, and libxcb itself (it must match the GL driver's).
+SYSTEM_LIBS = re.compile(r"^(libc|libm|libdl|libpthread|librt|libresolv|libgcc_s|libGL|libEGL|libOpenGL|libGLX|"
+                         r"libGLdispatch|libxcb|ld-linux[-\w]*)\.so")
+# Qt's X11 platform plugin and what it needs must all be in the bundle (the wayland and offscreen plugins
+# are the other ways the window opens).
+X11_PLUGIN = "PySide6/Qt/plugins/platforms/libqxcb.so"
 # Modules named "tests" that are not test suites: Jinja's template tests (`is defined`, …).
 RUNTIME_TESTS_MODULES = {"jinja2.tests"}
 # The languages packaging/hooks/hook-spacy.py keeps; any other spacy.lang.<xx> in the bundle is a lost cut.
@@ -236,6 +243,7 @@ class BundleCheck:
             return 1
         print(f"checking {self.bundle} ({self.sandbox.describe()})", flush=True)
         self.step("size and contents", self.check_contents)
+        self.step("X11 platform plugin and its libraries", self.check_x11_libraries)
         self.step("--version", self.check_version)
         self.step("analyze --json of the sample equals the source tree's", self.check_analyze_sample)
         self.step("analyze --json of a saved web page equals the source tree's", self.check_analyze_html)
@@ -286,6 +294,37 @@ class BundleCheck:
         listing = subprocess.run([str(viewer), "-l", "-r", "-b", str(self.program)], capture_output=True,
                                  text=True).stdout
         return [f"module {line.strip()}" for line in listing.splitlines() if is_forbidden_module(line.strip())]
+
+    def check_x11_libraries(self) -> str:
+        if sys.platform != "linux":
+            raise NotYetAvailable("X11 is for Linux")
+        readelf = shutil.which("readelf")
+        if not readelf:
+            raise NotYetAvailable("readelf (binutils) is not installed")
+        internal = self.bundle / "_internal"
+        bundled = {p.name for p in internal.rglob("*.so*")}
+        missing: set[str] = set()
+        seen: set[str] = set()
+        todo = [internal / X11_PLUGIN]
+        if not todo[0].exists():
+            raise CheckFailed(f"{X11_PLUGIN} is not in the bundle")
+        while todo:
+            lib = todo.pop()
+            if lib.name in seen:
+                continue
+            seen.add(lib.name)
+            dynamic = subprocess.run([readelf, "-d", str(lib)], capture_output=True, text=True).stdout
+            for needed in re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic):
+                if SYSTEM_LIBS.match(needed):
+                    continue
+                if needed not in bundled:
+                    missing.add(needed)
+                    continue
+                todo += [p for p in internal.rglob(needed) if p.is_file()][:1]
+        if missing:
+            raise CheckFailed(f"not in the bundle: {', '.join(sorted(missing))} (install them on the build machine, "
+                              "e.g. libxcb-icccm4 libxcb-keysyms1, and rebuild; make package does this with apt-get)")
+        return f"{len(seen)} libraries, all bundled except glibc, libxcb and the GL driver"
 
     def check_version(self) -> str:
         sys.path.insert(0, str(ROOT))

@@ -11,14 +11,30 @@ LINUX_META     := packaging/linux/$(APP_ID).desktop packaging/linux/$(APP_ID).me
 # Installed into .venv beside the dev tools; the spec keeps both out of the bundle.
 PYINSTALLER_REQ := pyinstaller>=6.10,<7
 
-.PHONY: package package-check package-validate install-desktop uninstall-desktop
+.PHONY: package package-build-deps package-check package-validate install-desktop uninstall-desktop
 
 $(VENV)/.installed-pyinstaller: $(VENV)/.installed-dev packaging/package.mk
 	$(PIP) install '$(PYINSTALLER_REQ)'
 	@touch $@
 
+# Qt's X11 platform plugin links libxcb-icccm and libxcb-keysyms. PyInstaller bundles only the libraries
+# the build machine has, so they are installed first where apt-get can run; without them the bundle would
+# start on X11 only where the reader's system happens to have them (check_bundle.py checks the bundle).
+XCB_DEBS := libxcb-icccm4 libxcb-keysyms1
+
+package-build-deps:
+	@[ "$$(uname -s)" = Linux ] || exit 0; \
+	ldconfig=$$(command -v ldconfig || echo /sbin/ldconfig); missing=; \
+	for lib in libxcb-icccm.so.4 libxcb-keysyms.so.1; do $$ldconfig -p 2>/dev/null | grep -q $$lib || missing=yes; done; \
+	[ -n "$$missing" ] || exit 0; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "package: install $(XCB_DEBS) so that the bundle carries them"; exit 0; fi; \
+	echo "installing $(XCB_DEBS) with apt-get, for the bundle's X11 support"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $(XCB_DEBS) >/dev/null
+
 # Always a full build: PyInstaller reuses its analysis in build/pyinstaller when nothing changed.
-package: $(VENV)/.installed-pyinstaller
+package: $(VENV)/.installed-pyinstaller package-build-deps
 	@rm -rf $(BUNDLE); mkdir -p build; start=$$(date +%s); \
 	if $(PYINSTALLER) --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/factlight.spec >build/pyinstaller.log 2>&1; then status=0; else status=$$?; fi; \
