@@ -1,0 +1,87 @@
+"""Generalisation check: the issue's score bars on held-out articles the extractors were not tuned on.
+
+The four articles in tests/fixtures/heldout/ come with gold made by hand before the analyzer was run on
+them. Each article is scored with tests/fixtures/score.py (the shared scorer) and the bars are asserted on
+the mean over the set, so one hard article does not hide behind the development fixtures. A metric that is
+below its bar today is marked xfail with the measured figure: the suite stays green and the gap stays visible.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+from contextlib import redirect_stdout
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+HELDOUT = FIXTURES / "heldout"
+ARTICLE_NAMES = sorted(p.name.removesuffix(".txt") for p in HELDOUT.glob("*.txt"))
+
+# The issue's bars (issue 3, "Must hold"), which must also hold on unseen articles.
+BARS = {"quote-f1": 0.95, "speaker": 0.94, "number-f1": 0.90, "entity-f1": 0.88, "alias": 0.83}
+
+# Measured on 2026-11-25 (mean over the four articles): the metrics still below their bar.
+BELOW_BAR = {"entity-f1": "held-out mean entity F1 0.82 < 0.88 (measured 2026-11-25)"}
+
+
+def _load_scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("heldout_score", FIXTURES / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_article(scorer: ModuleType, analysis: dict, gold: dict) -> tuple[dict[str, float], str]:
+    """The five figures score.py prints for one article, and its report of misses."""
+    with redirect_stdout(io.StringIO()) as report:
+        quote_p, quote_r, speaker = scorer.score_quotes(analysis, gold)
+        number_p, number_r = scorer.score_numbers(analysis, gold)
+        entity_p, entity_r, alias = scorer.score_entities(analysis, gold)
+    figures = {
+        "quote-f1": scorer.f1(quote_p, quote_r),
+        "speaker": speaker,
+        "number-f1": scorer.f1(number_p, number_r),
+        "entity-f1": scorer.f1(entity_p, entity_r),
+        "alias": alias,
+    }
+    return figures, report.getvalue()
+
+
+@pytest.fixture(scope="module")
+def heldout_scores(analyze) -> dict[str, tuple[dict[str, float], str]]:
+    scorer = _load_scorer()
+    scores = {}
+    for name in ARTICLE_NAMES:
+        text = (HELDOUT / f"{name}.txt").read_text(encoding="utf-8")
+        gold = json.loads((HELDOUT / f"{name}.gold.json").read_text(encoding="utf-8"))
+        scores[name] = score_article(scorer, analyze(text).to_dict(), gold)
+    return scores
+
+
+def test_heldout_set_is_complete():
+    assert len(ARTICLE_NAMES) == 4
+    for name in ARTICLE_NAMES:
+        text = (HELDOUT / f"{name}.txt").read_text(encoding="utf-8")
+        gold = json.loads((HELDOUT / f"{name}.gold.json").read_text(encoding="utf-8"))
+        for item in gold["quotes"] + gold["numbers"]:
+            start, end = item["span"]
+            assert text[start:end] == item["text"], (name, item)
+
+
+def _metric_param(metric: str):
+    marks = [pytest.mark.xfail(strict=False, reason=BELOW_BAR[metric])] if metric in BELOW_BAR else []
+    return pytest.param(metric, marks=marks, id=metric)
+
+
+@pytest.mark.parametrize("metric", [_metric_param(m) for m in BARS])
+def test_heldout_mean_reaches_the_issue_bar(heldout_scores, metric):
+    per_article = {name: figures[metric] for name, (figures, _) in heldout_scores.items()}
+    mean = sum(per_article.values()) / len(per_article)
+    detail = "\n".join(
+        f"{name}: {value:.3f}\n{heldout_scores[name][1]}" for name, value in per_article.items()
+    )
+    assert mean >= BARS[metric], f"mean {metric} {mean:.3f} < {BARS[metric]}\n{detail}"
