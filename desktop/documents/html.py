@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop.documents.encoding import BOMS, decode_text, normalise_newlines
+from desktop.documents.encoding import BOMS, decode_text, looks_binary, normalise_newlines
 from desktop.documents.model import Document, DocumentError
 
 # Browsers read a charset declared in the first 1024 bytes; pages saved by hand sometimes push it a
@@ -106,7 +106,7 @@ def has_prose(text: str) -> bool:
 
 def decode_html(data: bytes, name: str = "the page") -> str:
     """Decode a page: a BOM wins, then UTF-8, then the charset the page declares, then detection."""
-    if not any(data.startswith(bom) for bom, _ in BOMS):
+    if not any(data.startswith(bom) for bom, _ in BOMS) and not looks_binary(data):
         try:
             return normalise_newlines(data.decode("utf-8"))
         except UnicodeDecodeError:
