@@ -1,9 +1,25 @@
-"""Named entities: spaCy's mentions mapped to the app's kinds, with canonical names and roles."""
+"""Named entities: spaCy's mentions mapped to the app's kinds, with canonical names and roles.
+
+The small English model finds most names but trips in predictable ways: it keeps "the" and "’s" in
+spans, splits "RFE/RL" at the slash, tags a capital as a person or a surname as a place, and gives
+the same name different labels within one article. Cheap, general rules repair these after the parse:
+span trimming, a short table of well-known places, titles before a name ("Chancellor Olaf Scholz" is a
+person), linking short names to the fullest name in the document ("Johnson" -> "Boris Johnson"), and
+a majority vote so every mention of one thing has one kind. All passes are linear in the mentions.
+"""
 
 from __future__ import annotations
 
-from desktop.analysis.pipeline import ParsedText
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.analysis.pipeline import Paragraph, ParsedText
+from desktop.analysis.place_names import is_known_place
 from desktop.analysis.records import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 KIND_OF_LABEL = {
     "PERSON": "person",
@@ -20,15 +36,578 @@ KIND_OF_LABEL = {
     "PRODUCT": "other",
     "LANGUAGE": "other",
 }
+# The label a mention gets when a rule changes its kind, so label and kind never disagree.
+_LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP"}
+_NAME_KINDS = frozenset({"person", "organization", "place", "group"})
+
+# Words that title a person when written before the name ("Pentagon spokesman John Kirby") or that
+# describe them in apposition. Lowercase, without a trailing full stop.
+ROLE_WORDS = frozenset(
+    """president vice prime minister chancellor secretary spokesman spokeswoman spokesperson senator sen
+    governor gov mayor representative rep ambassador envoy general gen colonel col admiral lieutenant lt
+    sergeant sgt captain capt commander chief ceo cfo coo cto chairman chairwoman chair director founder
+    co-founder cofounder administrator head leader king queen prince princess pope judge justice attorney
+    lawyer analyst economist professor prof dr researcher scientist astronomer astrophysicist physicist
+    author writer reporter correspondent editor officer official commissioner coach manager player
+    defenseman defender forward winger center centre goaltender goalie quarterback striker midfielder
+    pitcher driver owner executive premier emperor sheikh cardinal bishop rabbi imam mr mrs ms miss sir
+    dame lord lady deputy assistant candidate nominee lawmaker legislator congressman congresswoman
+    diplomat negotiator adviser advisor aide strategist investor actor actress singer producer host
+    presenter anchor superintendent inspector detective sheriff chairperson treasurer speaker
+    councillor councilman councilwoman scholar expert fellow""".split()  # noqa: SIM905
+)
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof"})
+# Nouns for organisations: a name in apposition with one is an organisation ("the broadcaster ZDF").
+ORG_NOUNS = frozenset(
+    """newspaper paper daily journal magazine broadcaster network channel station agency company firm
+    bank airline carrier maker manufacturer startup start-up outlet publisher studio party university
+    institute organization organisation charity ministry website tabloid weekly automaker retailer
+    conglomerate insurer lender club team""".split()  # noqa: SIM905
+)
+# Last words that make a name an organisation whatever the model said ("… Royal Astronomical Society").
+_ORG_LAST_WORDS = frozenset(
+    """inc inc. corp corp. corporation co co. company ltd ltd. llc plc group institute university college
+    ministry department agency association society council committee commission party foundation
+    directorate project studios entertainment federation league fund systems technologies airlines
+    laboratory laboratories labs""".split()  # noqa: SIM905
+)
+# Corporate designators: "Tyvak" is short for "Tyvak Nano-Satellite Systems Inc".
+_CORPORATE = frozenset("inc inc. corp corp. corporation co co. company ltd ltd. llc plc ag sa gmbh".split())  # noqa: SIM905
+# Last words of venues; an organisation-labelled venue after "in"/"at" is a place ("in KeyBank Center").
+_VENUE_WORDS = frozenset(
+    "arena stadium center centre airport square street avenue bridge palace park field".split()  # noqa: SIM905
+)
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_JOINERS = frozenset({"/", "&"})
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "&", "/"})
+
+
+@dataclass
+class _Mention:
+    """A mention being repaired; becomes an Entity at the end."""
+
+    para: Paragraph
+    i: int  # first token (paragraph-local index)
+    j: int  # one past the last token
+    label: str
+    kind: str
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    fixed: bool = False  # kind set by a rule the model's label must not overrule
+    canonical: str = ""
+    role: str | None = None
+
+    def locate(self) -> None:
+        doc = self.para.doc
+        self.start = self.para.start + doc[self.i].idx
+        last = doc[self.j - 1]
+        self.end = self.para.start + last.idx + len(last.text)
+        self.text = doc.text[doc[self.i].idx : last.idx + len(last.text)]
+
+    def set_kind(self, kind: str) -> None:
+        self.fixed = True
+        if kind != self.kind:
+            self.kind = kind
+            self.label = _LABEL_OF_KIND.get(kind, self.label)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.replace("’", "'").split())
+
+    @property
+    def root(self) -> Token:
+        doc = self.para.doc
+        for k in range(self.i, self.j):
+            head = doc[k].head.i
+            if head < self.i or head >= self.j or head == k:
+                return doc[k]
+        return doc[self.j - 1]
 
 
 def extract_entities(parsed: ParsedText) -> list[Entity]:
-    entities: list[Entity] = []
+    mentions: list[_Mention] = []
     for para in parsed.paragraphs:
-        for ent in para.doc.ents:
-            kind = KIND_OF_LABEL.get(ent.label_)
-            if kind is None:
+        mentions.extend(_mentions_of(para))
+    surnames = {m.words[-1] for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
+    for m in mentions:
+        _fix_kind_from_context(m, surnames)
+    full_names = _person_full_names(mentions)
+    mentions.extend(_untagged_people(parsed, mentions, full_names))
+    full_names = _person_full_names(mentions)
+    _link_people(mentions, full_names)
+    for m in mentions:
+        _fix_place(m)
+    _link_short_names(mentions)
+    _vote_kinds(mentions)
+    _give_roles(mentions)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return [
+        Entity(m.start, m.end, m.text, m.label, m.kind, canonical=m.canonical or m.text, role=m.role)
+        for m in mentions
+    ]
+
+
+# --- finding and trimming mentions ------------------------------------------------------------------
+
+
+def _mentions_of(para: Paragraph) -> list[_Mention]:
+    doc = para.doc
+    found: list[_Mention] = []
+    ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in KIND_OF_LABEL]
+    for i, j, label in _join_acronyms(doc, ents):
+        for a, b, part_label in _trimmed_parts(doc, i, j, label):
+            m = _Mention(para, a, b, part_label, KIND_OF_LABEL[part_label])
+            m.locate()
+            if _is_name_like(m):
+                found.append(m)
+    return found
+
+
+def _join_acronyms(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "RFE" "/" "RL" written without spaces is one name, whatever the model split it into."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(ents):
+        i, j, label = ents[k]
+        k += 1
+        while j + 1 < len(doc) and _tight_joiner(doc, j) and doc[j + 1].text[:1].isupper():
+            nxt = j + 2
+            if k < len(ents) and ents[k][0] == j + 1:
+                nxt = ents[k][1]
+                label = "ORG" if "ORG" in (label, ents[k][2]) else label
+                k += 1
+            label = "ORG" if label not in ("GPE", "LOC", "FAC") else label
+            j = nxt
+        out.append((i, j, label))
+    return out
+
+
+def _tight_joiner(doc: Doc, j: int) -> bool:
+    return doc[j].text in _JOINERS and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
+def _is_joined_acronym(m: _Mention) -> bool:
+    return any(ch in m.text for ch in _JOINERS) and m.text.replace("/", "").replace("&", "").isupper()
+
+
+def _trimmed_parts(doc: Doc, i: int, j: int, label: str) -> list[tuple[int, int, str]]:
+    """The span without "the", stray punctuation and possessives, split at ", " and at an inner "’s"."""
+    parts: list[tuple[int, int, str]] = []
+    start = i
+    for k in range(i, j + 1):
+        if k == j or doc[k].text == "," or (doc[k].text in _POSSESSIVE and k + 1 < j):
+            a, b = _trim(doc, start, k, label)
+            if a < b:
+                parts.append((a, b, label))
+            start = k + 1
+    if len(parts) > 1 and label in ("PERSON", "ORG") and doc[parts[0][1]].text in _POSSESSIVE:
+        # "Jeff Bezos’s Blue Origin": the owner keeps a person's label only if it was a person.
+        owner_label = label if label == "PERSON" else "ORG"
+        parts[0] = (parts[0][0], parts[0][1], owner_label)
+        parts[1:] = [(a, b, "ORG") for a, b, _ in parts[1:]]
+    return parts
+
+
+def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
+    while i < j and (
+        doc[i].is_punct or doc[i].pos_ == "DET" or doc[i].text in _POSSESSIVE or doc[i].is_space
+    ):
+        i += 1
+    while j > i and (
+        (doc[j - 1].is_punct and doc[j - 1].text not in (")",))
+        or doc[j - 1].text in _POSSESSIVE
+        or doc[j - 1].is_space
+    ):
+        j -= 1
+    # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
+    if j - i > 2 and _word(doc[i]) in ROLE_WORDS and doc[i + 1].lower_ == "of":
+        i += 2
+    if label == "PERSON":
+        # "Prime Minister Boris Johnson", "Mr. Putin": titles are a role, not part of the name.
+        k = i
+        while k < j - 1 and (
+            _word(doc[k]) in ROLE_WORDS or (doc[k].text[:1].isupper() and _word(doc[k + 1]) in ROLE_WORDS)
+        ):
+            k += 1
+        if k > i and _word(doc[k - 1]) in ROLE_WORDS:
+            i = k
+    return i, j
+
+
+def _word(tok: Token) -> str:
+    return tok.lower_.rstrip(".")
+
+
+def _is_name_like(m: _Mention) -> bool:
+    """Names are written with a capital (in scripts that have capitals); dates and the like may not be."""
+    if m.kind not in _NAME_KINDS:
+        return bool(m.text.strip())
+    cased = [ch for ch in m.text if ch.isalpha() and ch.lower() != ch.upper()]
+    if not any(ch.isalpha() for ch in m.text):
+        return False
+    return not cased or any(ch.isupper() for ch in cased)
+
+
+# --- kinds from the mention and its neighbours ---------------------------------------------------------
+
+
+def _fix_kind_from_context(m: _Mention, surnames: set[str]) -> None:
+    doc = m.para.doc
+    if m.fixed:
+        return
+    last = _word(doc[m.j - 1])
+    before = doc[m.i - 1] if m.i > 0 else None
+    if _is_joined_acronym(m):
+        m.set_kind("place" if is_known_place(m.text) else "organization")
+    elif m.kind in _NAME_KINDS and _is_dateline(m):
+        m.set_kind("place")
+    elif m.kind in _NAME_KINDS and before is not None and _titles_name(before, m) and not m.text.isupper():
+        m.set_kind("person")
+    elif m.label == "PERSON" and m.text.isalpha() and m.text.isupper() and len(m.text) > 1:
+        m.set_kind("place" if is_known_place(m.text) else "organization")
+    elif _org_apposition(m) or (m.j - m.i > 1 and last in _ORG_LAST_WORDS and m.label != "FAC"):
+        m.set_kind("organization")
+    elif m.label == "ORG" and last in _VENUE_WORDS and m.j - m.i > 1 and _after_in_or_at(m):
+        m.set_kind("place")
+    elif m.label != "NORP" and m.text not in surnames and not is_known_place(m.text) and _modifies_title(m):
+        # "Sabres captain Jack Eichel", "Wild coach Bruce Boudreau": the team or body a person serves.
+        m.set_kind("organization")
+
+
+def _titles_name(before: Token, m: _Mention) -> bool:
+    """ "Chancellor Olaf Scholz": a title word right before the name and attached to it."""
+    return _word(before) in ROLE_WORDS and m.i <= before.head.i < m.j and before.pos_ in ("NOUN", "PROPN")
+
+
+def _is_dateline(m: _Mention) -> bool:
+    """ "BUFFALO, N.Y. — …": a place in capitals opening an article's first paragraph."""
+    doc = m.para.doc
+    return (
+        m.i == 0
+        and m.text.isupper()
+        and m.j < len(doc)
+        and doc[m.j].text in (",", "—", "–", "-")
+        and m.para.start < 200
+    )
+
+
+def _org_apposition(m: _Mention) -> bool:
+    """ "the journal Monthly Notices of …", "the public broadcaster ZDF", "the Interfax news agency"."""
+    root = m.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i < m.i:
+        return True
+    if root.dep_ == "compound" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i == m.j:
+        return True
+    return any(
+        c.dep_ == "compound" and c.i == m.i - 1 and c.lemma_.lower() in ORG_NOUNS for c in root.children
+    )
+
+
+def _after_in_or_at(m: _Mention) -> bool:
+    doc = m.para.doc
+    k = m.i - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("in", "at")
+
+
+def _fix_place(m: _Mention) -> None:
+    """After people are linked, a well-known place is a place whatever the model said ("Kyiv")."""
+    if m.fixed and m.kind == "person":
+        return
+    if m.kind in ("person", "organization", "group") and is_known_place(m.text) and m.label != "NORP":
+        m.set_kind("place")
+
+
+def _modifies_title(m: _Mention) -> bool:
+    return _titles_next_name(m.para.doc, m.root, m.j)
+
+
+def _titles_next_name(doc: Doc, root: Token, j: int) -> bool:
+    """True when doc[j] is a title that `root` modifies, followed by a name: "Wild coach Bruce …"."""
+    if j + 1 >= len(doc):
+        return False
+    title, after = doc[j], doc[j + 1]
+    return (
+        _word(title) in ROLE_WORDS
+        and _word(title) not in _HONORIFICS
+        and root.head.i == title.i
+        and after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+    )
+
+
+# --- people the model missed -----------------------------------------------------------------------
+
+
+def _person_full_names(mentions: list[_Mention]) -> dict[tuple[str, ...], list[_Mention]]:
+    names: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind == "person" and len(m.words) >= 2 and m.text[:1].isupper():
+            names[m.words].append(m)
+    return names
+
+
+def _untagged_people(
+    parsed: ParsedText, mentions: list[_Mention], full_names: dict[tuple[str, ...], list[_Mention]]
+) -> list[_Mention]:
+    """Names the model left untagged: people after a title ("center Casey Mittelstadt") or ending in a
+    known name ("Zach Parise" where "Parise" is tagged elsewhere), and organisations named as such
+    ("the public broadcaster ZDF", "NASA’s Science Mission Directorate")."""
+    surnames = {words[-1] for words in full_names}
+    surnames.update(m.text for m in mentions if m.kind == "person" and len(m.words) == 1)
+    names = {m.text for m in mentions if m.kind in _NAME_KINDS}
+    covered: dict[int, set[int]] = defaultdict(set)
+    for m in mentions:
+        covered[id(m.para)].update(range(m.i, m.j))
+    found: list[_Mention] = []
+    for para in parsed.paragraphs:
+        doc = para.doc
+        taken = covered[id(para)]
+        k = 0
+        n = len(doc)
+        while k < n:
+            tok = doc[k]
+            if (
+                k not in taken
+                and tok.text in names
+                and tok.text[:1].isupper()
+                and _titles_next_name(doc, tok, k + 1)
+            ):
+                # "Wild defenseman Ryan Suter" where "Wild" is a name elsewhere in the article.
+                m = _Mention(para, k, k + 1, "ORG", "organization", fixed=True)
+                m.locate()
+                found.append(m)
+                k += 1
                 continue
-            start, end = parsed.token_span(para, ent)
-            entities.append(Entity(start, end, ent.text, ent.label_, kind, canonical=ent.text))
-    return entities
+            if k in taken or not (_is_name_token(tok) or _is_known_name(tok, surnames)):
+                k += 1
+                continue
+            j = k + 1
+            while j < n and j not in taken and _is_name_token(doc[j]) and _word(doc[j]) not in ROLE_WORDS:
+                j += 1
+            if j == k:
+                k += 1
+                continue
+            titled = k > 0 and _word(doc[k - 1]) in ROLE_WORDS and doc[k - 1].pos_ in ("NOUN", "PROPN")
+            known = doc[j - 1].text in surnames
+            if (titled and j - k >= 2) or known:
+                m = _Mention(para, k, j, "PERSON", "person", fixed=True)
+            elif _names_organisation(doc, k, j):
+                m = _Mention(para, k, j, "ORG", "organization", fixed=True)
+            else:
+                k = j
+                continue
+            m.locate()
+            found.append(m)
+            k = j
+    return found
+
+
+def _names_organisation(doc: Doc, k: int, j: int) -> bool:
+    last = doc[j - 1]
+    if j - k >= 2 and _word(last) in _ORG_LAST_WORDS:
+        return True
+    before = doc[k - 1] if k > 0 else None
+    return (
+        before is not None
+        and before.lemma_.lower() in ORG_NOUNS
+        and (before.head.i == j - 1 or (last.dep_ == "appos" and last.head.i == before.i))
+    )
+
+
+def _is_known_name(tok: Token, surnames: set[str]) -> bool:
+    """ "Scissors, who consults …": a name already known, even where the model took it for a noun."""
+    return tok.text in surnames and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+
+
+def _is_name_token(tok: Token) -> bool:
+    """A capitalised proper noun; at a sentence start only as a subject, where names usually sit."""
+    text = tok.text
+    if tok.pos_ != "PROPN" or not text[:1].isupper() or not text.replace("-", "").replace(".", "").isalpha():
+        return False
+    return not tok.is_sent_start or tok.dep_ in ("nsubj", "compound")
+
+
+# --- canonical names ----------------------------------------------------------------------------
+
+
+def _link_people(mentions: list[_Mention], full_names: dict[tuple[str, ...], list[_Mention]]) -> None:
+    """Each mention that is the end ("Johnson", "Eriksson Ek") or first name of a person's full name
+    becomes that person; when two people share a surname the nearest earlier full name wins."""
+    by_part: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for words in full_names:
+        for k in range(1, len(words)):
+            by_part[words[-k:]].append(words)
+        by_part[words[:1]].append(words)
+    for m in mentions:
+        if m.kind not in _NAME_KINDS or m.kind == "group":
+            continue
+        if m.kind != "person" and m.fixed:
+            continue
+        words = m.words
+        candidates = [c for c in dict.fromkeys(by_part.get(words, ())) if len(c) > len(words)]
+        candidates = [c for c in candidates if not any(o != c and o[-len(c) :] == c for o in candidates)]
+        if not candidates:
+            if m.kind == "person":
+                m.canonical = m.text
+            continue
+        if m.kind != "person" and m.label != "PERSON" and is_known_place(m.text):
+            continue
+        best = _nearest(candidates, full_names, m.start)
+        m.canonical = full_names[best][0].text
+        if m.kind != "person":
+            m.set_kind("person")
+        m.fixed = True
+
+
+def _nearest(
+    candidates: list[tuple[str, ...]], full_names: dict[tuple[str, ...], list[_Mention]], offset: int
+) -> tuple[str, ...]:
+    def key(c: tuple[str, ...]) -> tuple[int, int]:
+        earlier = [x.start for x in full_names[c] if x.start <= offset]
+        return (max(earlier) if earlier else -offset - min(x.start for x in full_names[c]), len(c))
+
+    return max(candidates, key=key)
+
+
+def _link_short_names(mentions: list[_Mention]) -> None:
+    """Acronyms to their spelled-out name ("US" -> "United States", "RFE/RL" -> "Radio Free Europe /
+    Radio Liberty") and short company names to the registered one ("Tyvak" -> "Tyvak … Inc")."""
+    long_names: dict[str, _Mention] = {}
+    companies: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind not in ("organization", "place"):
+            continue
+        words = m.words
+        if len(words) >= 2:
+            initials = _initials(words)
+            if len(initials) >= 2:
+                long_names.setdefault(initials, m)
+            if words[-1].lower() in _CORPORATE:
+                for k in range(1, len(words) - 1):
+                    companies[words[:k]].append(m)
+    for m in mentions:
+        if m.kind not in ("organization", "place"):
+            if not m.canonical:
+                m.canonical = m.text
+            continue
+        acronym = m.text.replace("/", "").replace("&", "").replace(".", "")
+        full = (
+            long_names.get(acronym) if acronym.isupper() and acronym.isalpha() and len(acronym) >= 2 else None
+        )
+        if full is not None and full is not m:
+            m.canonical = full.text
+            if not m.fixed or full.kind == m.kind:
+                m.kind, m.label = full.kind, full.label
+        elif m.words in companies and len({c.text for c in companies[m.words]}) == 1:
+            m.canonical = companies[m.words][0].text
+            m.set_kind("organization")
+        else:
+            m.canonical = m.canonical or m.text
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    letters = []
+    for w in words:
+        if w.lower() in _ACRONYM_SKIP:
+            continue
+        if not w[:1].isupper():
+            return ""
+        letters.append(w[0])
+    return "".join(letters)
+
+
+# --- one kind per name ----------------------------------------------------------------------------
+
+
+def _vote_kinds(mentions: list[_Mention]) -> None:
+    """All mentions of one name take the kind most of them have; rule-set kinds count three times."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        if m.kind in _NAME_KINDS:
+            votes[_vote_key(m)][m.kind] += 3 if m.fixed else 1
+    for m in mentions:
+        if m.kind in _NAME_KINDS:
+            counts = votes[_vote_key(m)]
+            kind = max(counts, key=lambda k: (counts[k], k == m.kind))
+            if kind != m.kind:
+                m.kind = kind
+                m.label = _LABEL_OF_KIND[kind]
+
+
+def _vote_key(m: _Mention) -> str:
+    return (m.canonical or m.text).replace("’", "'")
+
+
+# --- roles --------------------------------------------------------------------------------------
+
+
+def _give_roles(mentions: list[_Mention]) -> None:
+    """A person's title as the article gives it, shared by every mention of that person."""
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.kind != "person":
+            continue
+        role = _title_before(m) or _apposition_role(m)
+        if role:
+            roles.setdefault(m.canonical or m.text, role)
+    for m in mentions:
+        if m.kind == "person":
+            m.role = roles.get(m.canonical or m.text)
+
+
+def _title_before(m: _Mention) -> str | None:
+    """ "Pentagon spokesman John Kirby" -> "Pentagon spokesman"; also titles the model put in the span."""
+    doc = m.para.doc
+    k = m.i
+    while k > 0:
+        tok = doc[k - 1]
+        if tok.is_punct or tok.pos_ in ("DET", "ADP", "CCONJ", "VERB", "AUX", "PRON", "PART", "NUM", "SCONJ"):
+            break
+        if not (k <= tok.head.i < m.j) or tok.is_sent_end:
+            break
+        k -= 1
+    if k == m.i:
+        return None
+    words = [doc[x] for x in range(k, m.i)]
+    if not any(_word(t) in ROLE_WORDS for t in words) or all(_word(t) in _HONORIFICS for t in words):
+        return None
+    return doc[k : m.i].text
+
+
+def _apposition_role(m: _Mention) -> str | None:
+    """ "Olaf Scholz, the German chancellor," and "the German chancellor, Olaf Scholz,"."""
+    root = m.root
+    doc = m.para.doc
+    for child in root.children:
+        if (
+            child.dep_ == "appos"
+            and child.i >= m.j
+            and child.pos_ == "NOUN"
+            and child.ent_type_ not in ("PERSON",)
+        ):
+            return _describe(doc, child)
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < m.i and head.ent_type_ == "":
+        return _describe(doc, head, up_to_head=True)
+    return None
+
+
+_MAX_ROLE_TOKENS = 12
+
+
+def _describe(doc: Doc, noun: Token, up_to_head: bool = False) -> str | None:
+    start = noun.left_edge.i
+    while start < noun.i and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    end = noun.i + 1 if up_to_head else noun.right_edge.i + 1
+    if end - start > _MAX_ROLE_TOKENS:
+        end = noun.i + 1
+    while end > start + 1 and doc[end - 1].is_punct:
+        end -= 1
+    if _word(noun) not in ROLE_WORDS and noun.lemma_.lower() not in ROLE_WORDS:
+        return None
+    text = doc[start:end].text
+    return text or None
