@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from desktop.ui.highlight_painter import HighlightPainter
+from desktop.ui.highlight_painter import HighlightPainter, category_format
 from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.palette import CATEGORIES, colours, flash_colour, page_colours
 from desktop.ui.text_positions import TextPositions
@@ -32,6 +32,31 @@ MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
 LINE_CHARACTERS = 75
 MIN_SIDE_MARGIN = 24
 FLASH_MS = 1200
+# setPlainText of 3 MB blocks for ~150 ms; slices this size take a few milliseconds each.
+TEXT_CHUNK = 50_000
+
+
+class TextChunks:
+    """`text` handed out in pieces cut at line breaks; joined with '\\n' they give `text` back."""
+
+    def __init__(self, text: str, size: int):
+        self.text = text
+        self.size = size
+        self.start = 0 if text else None
+
+    def __bool__(self) -> bool:
+        return self.start is not None
+
+    def pop(self) -> str:
+        if self.start is None:
+            return ""
+        start = self.start
+        cut = self.text.find("\n", start + self.size) if len(self.text) - start > self.size else -1
+        if cut < 0:
+            self.start = None
+            return self.text[start:]
+        self.start = cut + 1
+        return self.text[start:cut]
 
 
 class ArticleView(QPlainTextEdit):
@@ -39,6 +64,7 @@ class ArticleView(QPlainTextEdit):
     selection_cleared = Signal()
     font_size_changed = Signal(float)
     highlights_painted = Signal()
+    text_loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +84,11 @@ class ArticleView(QPlainTextEdit):
         self._flash_range: tuple[int, int] | None = None
         self._flash_strength = 0.0
         self._press_pos: QPoint | None = None
+        self._pending_chunks = TextChunks("", TEXT_CHUNK)
+        self._append_timer = QTimer(self)
+        self._append_timer.setInterval(0)
+        self._append_timer.timeout.connect(self._on_append_tick)
+        self.setUndoRedoEnabled(False)
         self.painter = HighlightPainter(self)
         self.painter.finished.connect(self.highlights_painted)
         self._flash = QVariantAnimation(self)
@@ -76,6 +107,7 @@ class ArticleView(QPlainTextEdit):
 
     # Text and highlights.
     def show_text(self, text: str) -> None:
+        """Show `text` at once; a long text arrives in slices so the window keeps answering meanwhile."""
         self._flash.stop()
         self._flash_range = None
         self.current = None
@@ -83,25 +115,51 @@ class ArticleView(QPlainTextEdit):
         self.positions = TextPositions(text)
         self.index = HighlightIndex()
         self.painter.reset(self.positions)
-        self.setPlainText(text)
+        self._pending_chunks = TextChunks(text, TEXT_CHUNK)
+        self.setPlainText(self._pending_chunks.pop())
         self._update_extra_selections()
         self.verticalScrollBar().setValue(0)
+        if self._pending_chunks:
+            self._append_timer.start()
+
+    @property
+    def loading(self) -> bool:
+        return bool(self._pending_chunks)
+
+    def _on_append_tick(self) -> None:
+        if not self._pending_chunks:
+            self._append_timer.stop()
+            return
+        # appendPlainText is Qt's path for growing logs: it starts a new block, as the '\n' cut did.
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        self.appendPlainText(self._pending_chunks.pop())
+        bar.setValue(value)
+        if not self._pending_chunks:
+            self._append_timer.stop()
+            self.text_loaded.emit()
+            if len(self.index):
+                self.painter.paint(self.index, self.shown, self.dark)
 
     def show_highlights(self, index: HighlightIndex) -> None:
         self.index = index
         self.current = None
         self._update_extra_selections()
+        if self.loading:
+            self.painter.index = index  # painted once the last slice of text is in
+            return
         self.painter.paint(index, self.shown, self.dark)
 
     def set_shown(self, shown: set[str]) -> None:
         self.shown = set(shown)
         if self.current is not None and self.current.category not in self.shown:
             self.clear_selection()
-        self.painter.paint(shown=self.shown)
+        if not self.loading:
+            self.painter.paint(shown=self.shown)
 
     @property
     def painting(self) -> bool:
-        return self.painter.busy
+        return self.painter.busy or self.loading
 
     def apply_theme(self, dark: bool) -> None:
         self.dark = dark
@@ -114,7 +172,10 @@ class ArticleView(QPlainTextEdit):
         # The margins beside the text column belong to the page, not to the window frame.
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.painter.paint(dark=dark)
+        if self.loading:
+            self.painter.formats = {c: category_format(c, dark) for c in CATEGORIES}
+        else:
+            self.painter.paint(dark=dark)
         self._update_extra_selections()
 
     # Selection, navigation and flashing.

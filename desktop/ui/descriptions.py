@@ -21,10 +21,37 @@ def entity_name(entity: Entity) -> str:
     return entity.canonical or entity.text
 
 
+class RecordLinks:
+    """Which records belong together in one analysis, built once so each lookup is a dict access."""
+
+    def __init__(self, analysis: Analysis):
+        self.names: dict[tuple[str, str], list[int]] = {}
+        for i, entity in enumerate(analysis.entities):
+            self.names.setdefault(entity_key(entity), []).append(i)
+        self.speakers: dict[str, list[int]] = {}
+        for i, quote in enumerate(analysis.quotes):
+            self.speakers.setdefault(speaker_name(quote).casefold(), []).append(i)
+        self.facts: dict[tuple[str, int], int] = {}
+        for i, fact in enumerate(analysis.facts):
+            for record, refs in (("number", fact.number_refs), ("quote", fact.quote_refs), ("entity", fact.entity_refs)):
+                for ref in refs:
+                    self.facts.setdefault((record, ref), i)
+
+
+_links: tuple[Analysis, RecordLinks] | None = None
+
+
+def links(analysis: Analysis) -> RecordLinks:
+    # One analysis is on screen at a time; identity (not equality) keeps the check free.
+    global _links
+    if _links is None or _links[0] is not analysis:
+        _links = (analysis, RecordLinks(analysis))
+    return _links[1]
+
+
 def mentions_of(analysis: Analysis, entity: Entity) -> list[int]:
     """Indexes of every entity record naming the same thing, in reading order."""
-    key = entity_key(entity)
-    return [i for i, e in enumerate(analysis.entities) if entity_key(e) == key]
+    return links(analysis).names.get(entity_key(entity), [])
 
 
 def role_of(analysis: Analysis, indexes: list[int]) -> str | None:
@@ -42,15 +69,12 @@ def speaker_name(quote: Quote) -> str:
 
 def quotes_by_same_speaker(analysis: Analysis, index: int) -> list[int]:
     name = speaker_name(analysis.quotes[index]).casefold()
-    return [i for i, q in enumerate(analysis.quotes) if i != index and speaker_name(q).casefold() == name]
+    return [i for i in links(analysis).speakers.get(name, []) if i != index]
 
 
 def fact_citing(analysis: Analysis, record: str, index: int) -> tuple[int, Fact] | None:
-    for i, fact in enumerate(analysis.facts):
-        refs = {"number": fact.number_refs, "quote": fact.quote_refs, "entity": fact.entity_refs}[record]
-        if index in refs:
-            return i, fact
-    return None
+    i = links(analysis).facts.get((record, index))
+    return None if i is None else (i, analysis.facts[i])
 
 
 def format_value(value: float | None) -> str:

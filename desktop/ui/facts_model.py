@@ -39,14 +39,18 @@ class FactNode:
     tooltip: str | None = None
     parent: FactNode | None = None
     children: list[FactNode] = field(default_factory=list)
+    row: int = 0  # position among the parent's children; kept so parent() is not a list search
 
     def add(self, child: FactNode) -> FactNode:
         child.parent = self
+        child.row = len(self.children)
         self.children.append(child)
         return child
 
-    def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+    def sort_children(self, key) -> None:
+        self.children.sort(key=key)
+        for row, child in enumerate(self.children):
+            child.row = row
 
 
 def build_fact_tree(analysis: Analysis, text: str) -> FactNode:
@@ -73,7 +77,7 @@ def _add_quotes(root: FactNode, analysis: Analysis) -> None:
         speaker.add(
             FactNode(d.shorten(quote.text), target=(quote.start, quote.end), record=("quote", i), category="quote", tooltip=quote.text)
         )
-    group.children.sort(key=lambda n: (-(n.count or 0), n.label.casefold()))
+    group.sort_children(key=lambda n: (-(n.count or 0), n.label.casefold()))
 
 
 def _add_numbers(root: FactNode, analysis: Analysis, text: str) -> None:
@@ -162,7 +166,7 @@ class FactsModel(QAbstractItemModel):
         parent = self.node(index).parent
         if parent is None or parent is self.root:
             return QModelIndex()
-        return self.createIndex(parent.row(), 0, parent)
+        return self.createIndex(parent.row, 0, parent)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         if parent.isValid() and parent.column() != 0:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextFormat, QTextLayout
+from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.ui.highlights import HighlightIndex
@@ -90,43 +90,43 @@ class HighlightPainter(QObject):
             self.finished.emit()
 
     def _paint_all(self) -> Iterator[None]:
+        document = self.view.document()
+        to_qt = self.positions.to_qt
         done: set[int] = set()
-        for number in self._visible_blocks():
-            self._paint_block(number)
-            done.add(number)
+        for block in self._visible_blocks():
+            self._paint_block(block)
+            done.add(block.blockNumber())
             yield
-        blocks: set[int] = set()
-        for i, h in enumerate(self.index.items):
-            first, last = self.positions.block_of(h.start), self.positions.block_of(max(h.start, h.end - 1))
-            blocks.update(range(first, last + 1))
-            if i % 400 == 0:
-                yield
-        for number in sorted(blocks - done):
-            self._paint_block(number)
+        # Then every block that holds a highlight, in reading order (a quote may span several).
+        for h in self.index.items:
+            block = document.findBlock(to_qt(h.start))
+            end = to_qt(h.end)
+            while block.isValid() and block.position() < end:
+                number = block.blockNumber()
+                if number not in done:
+                    done.add(number)
+                    self._paint_block(block)
+                block = block.next()
             yield
 
-    def _visible_blocks(self) -> list[int]:
+    def _visible_blocks(self) -> list[QTextBlock]:
         view = self.view
         block = view.firstVisibleBlock()
         height = view.viewport().height()
         offset = view.contentOffset()
-        numbers = []
+        blocks = []
         while block.isValid():
             if view.blockBoundingGeometry(block).translated(offset).top() > height:
                 break
-            numbers.append(block.blockNumber())
+            blocks.append(block)
             block = block.next()
-        return numbers
+        return blocks
 
-    def _paint_block(self, number: int) -> None:
-        document = self.view.document()
-        block = document.findBlockByNumber(number)
-        if not block.isValid() or number >= len(self.positions.block_starts):
-            return
+    def _paint_block(self, block: QTextBlock) -> None:
         positions = self.positions
-        start = positions.block_starts[number]
-        end = positions.block_starts[number + 1] - 1 if number + 1 < len(positions.block_starts) else positions.length
-        base = positions.to_qt(start)
+        start = positions.from_qt(block.position())
+        end = start + len(block.text())
+        base = block.position()
         ranges = []
         for h in self.index.overlapping(start, end):
             if h.category not in self.shown:
@@ -143,7 +143,7 @@ class HighlightPainter(QObject):
         if not ranges and not layout.formats():
             return
         layout.setFormats(ranges)
-        document.markContentsDirty(block.position(), block.length())
+        self.view.document().markContentsDirty(block.position(), block.length())
 
 
 def painted_categories(view: QPlainTextEdit) -> dict[str, int]:

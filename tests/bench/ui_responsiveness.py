@@ -1,0 +1,169 @@
+"""How responsive the reading window stays (issue 4), printed as figures, not asserted.
+
+  QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench.ui_responsiveness [--mb 3]
+
+- launch to text: a fresh `factlight`-like process from exec to the sample article painted (< 0.7 s);
+- a GUI-thread timer ticking every 5 ms records its worst delay while the model loads, while the
+  sample article is analysed and highlighted, and while a ~3 MB article opens, is analysed and its
+  tens of thousands of highlights are painted (target < 100 ms);
+- text visible: from open_file(3 MB) to its text painted (target < 0.5 s);
+- sample highlights: from open_file(sample) to every highlight painted, model already loaded (< 1 s).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
+
+LAUNCH_PROBE = """
+import sys, time
+from desktop.ui.app import create_application
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import AppSettings
+from desktop.resources import sample_article
+app = create_application()
+window = MainWindow(AppSettings(sys.argv[1]))
+window.show()
+window.open_file(sample_article())
+while not window.view.toPlainText():
+    app.processEvents()
+window.view.viewport().repaint()
+print(time.time())
+sys.stdout.flush()
+window.close()
+"""
+
+
+def big_article(megabytes: float) -> str:
+    pieces = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    block = "\n\n".join(pieces) + "\n\n"
+    size = int(megabytes * 1_000_000)
+    return (block * (size // len(block) + 1))[:size].rsplit("\n", 1)[0] + "\n"
+
+
+def launch_to_text(scratch: Path) -> float:
+    runs = []
+    for i in range(3):
+        started = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", LAUNCH_PROBE, str(scratch / f"launch{i}.ini")],
+            capture_output=True, text=True, timeout=120, env=dict(os.environ),
+        )
+        runs.append(float(out.stdout.split()[-1]) - started)
+    return min(runs)
+
+
+class StallMeter:
+    """A 5 ms timer on the GUI thread; the longest gap between ticks is the worst stall a reader feels."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.worst: dict[str, float] = {}
+        self.phase = "start"
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._on_tick)
+        self._timer.start()
+
+    def enter(self, phase: str) -> None:
+        self.phase = phase
+        self._last = time.perf_counter()
+
+    def _on_tick(self) -> None:
+        now = time.perf_counter()
+        gap = now - self._last - 0.005
+        self._last = now
+        self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), gap)
+
+
+def wait(app, condition, timeout: float = 900.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ui_responsiveness")
+    parser.add_argument("--mb", type=float, default=3.0, help="size of the big article in MB")
+    args = parser.parse_args(argv)
+
+    from desktop.resources import sample_article
+    from desktop.ui.app import create_application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import AppSettings
+
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        launch = launch_to_text(scratch)
+        app = create_application()
+        meter = StallMeter()
+        window = MainWindow(AppSettings(scratch / "bench.ini"))
+        window.resize(1400, 900)
+        window.show()
+
+        def analysed() -> bool:
+            return window.analysis is not None and not window.view.painting
+
+        meter.enter("model loading + first analysis")
+        window.open_file(sample_article())
+        wait(app, analysed)
+
+        meter.enter("sample article")
+        started = time.perf_counter()
+        window.open_file(sample_article())
+        wait(app, lambda: window.analysis is None)
+        wait(app, analysed)
+        sample_seconds = time.perf_counter() - started
+        highlights = len(window.index)
+
+        big = scratch / "big-article.txt"
+        big.write_text(big_article(args.mb), encoding="utf-8")
+        meter.enter("3 MB: open")
+        started = time.perf_counter()
+        window.open_file(big)
+        wait(app, lambda: window.document is not None and window.document.path == str(big.resolve()))
+        window.view.viewport().repaint()
+        text_seconds = time.perf_counter() - started
+        meter.enter("3 MB: analysis")
+        wait(app, lambda: window.analysis is not None)
+        analysis_seconds = time.perf_counter() - started
+        meter.enter("3 MB: painting highlights")
+        painted = time.perf_counter()
+        wait(app, analysed)
+        paint_seconds = time.perf_counter() - painted
+        big_highlights = len(window.index)
+        meter.enter("3 MB: toggle a category")
+        window.actions_.categories["person"].trigger()
+        wait(app, analysed)
+        meter.enter("end")
+        window.close()
+
+    worst = max(v for k, v in meter.worst.items() if k != "start")
+    print(f"launch to text (sample, fresh process)      {launch * 1000:7.0f} ms   (target < 700)")
+    print(f"text visible after open ({args.mb:g} MB)           {text_seconds * 1000:7.0f} ms   (target < 500)")
+    print(f"sample highlights, model loaded ({highlights} marks) {sample_seconds * 1000:5.0f} ms   (target < 1000)")
+    print(f"{args.mb:g} MB analysis done after open               {analysis_seconds:7.1f} s")
+    print(f"{args.mb:g} MB highlights painted ({big_highlights} marks)   {paint_seconds:7.2f} s (in slices)")
+    for phase, gap in meter.worst.items():
+        if phase != "start":
+            print(f"worst GUI-thread delay, {phase:<28} {gap * 1000:5.0f} ms")
+    print(f"worst GUI-thread delay overall               {worst * 1000:7.0f} ms   (target < 100)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
