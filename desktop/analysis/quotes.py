@@ -11,7 +11,7 @@ this module decides which quoted stretches are quotations at all: a short fragme
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from desktop.analysis.pipeline import ParsedText
@@ -241,26 +241,59 @@ def _pair_single_marks(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
             j if closes[j] and not _looks_plural_possessive(text, i) else next_good_close[j + 1]
         )
     spans: list[QuoteSpan] = []
+    line_end = -1
     k = 0
     while k < n:
         i = marks[k]
         if inside_double[k] or not opens[k]:
             k += 1
             continue
-        line_end = text.find("\n", i)
-        line_end = len(text) if line_end < 0 else line_end
-        limit = next_barrier[k + 1]
-        chosen = next_good_close[k + 1]
-        if chosen >= limit or marks[chosen] >= line_end:
-            chosen = next_close[k + 1]
-        if chosen >= limit or chosen >= n or marks[chosen] >= line_end:
-            k += 1
+        if i > line_end:
+            line_end = _line_end(text, i)
+        chosen, cur, cur_end = n, k, line_end
+        while True:
+            chosen = _single_closing(marks, cur, cur_end, next_barrier, next_close, next_good_close)
+            if chosen < n or text[i] != "‘":
+                break
+            # British style runs a quotation over paragraphs too: ‘… / ‘… ’ (curly marks only).
+            nxt = _next_line_start(text, cur_end)
+            m = bisect_left(marks, nxt)
+            if nxt < 0 or m >= n or marks[m] != nxt or text[nxt] != "‘" or inside_double[m]:
+                break
+            cur, cur_end = m, _line_end(text, nxt)
+        if chosen >= n:
+            k = cur + 1  # the paragraphs it ran through cannot close either
             continue
         end = marks[chosen] + 1
         if len(re.sub(r"\W", "", text[i + 1 : end - 1])) >= 2:
             spans.append(QuoteSpan(i, end))
         k = chosen + 1
     return spans
+
+
+def _single_closing(
+    marks: list[int], k: int, line_end: int, barrier: list[int], close: list[int], good_close: list[int]
+) -> int:
+    """Index of the mark closing the single quote opened by marks[k] on its line, len(marks) if none."""
+    n = len(marks)
+    limit = barrier[k + 1]
+    chosen = good_close[k + 1]
+    if chosen >= limit or chosen >= n or marks[chosen] >= line_end:
+        chosen = close[k + 1]
+    if chosen >= limit or chosen >= n or marks[chosen] >= line_end:
+        return n
+    return chosen
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end < 0 else end
+
+
+def _next_line_start(text: str, line_end: int) -> int:
+    """Where the next non-blank line starts (its first non-space character), -1 at the end."""
+    match = re.compile(r"\S").search(text, line_end)
+    return match.start() if match else -1
 
 
 def _inside_spans(positions: list[int], spans: list[QuoteSpan]) -> list[bool]:

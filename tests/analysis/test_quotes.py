@@ -311,3 +311,20 @@ def test_quote_after_reported_speech_in_the_same_paragraph(analyze):
 )
 def test_sloppy_and_foreign_marks_pair(text, expected):
     assert [text[s.start : s.end] for s in find_quote_spans(text)] == expected
+
+
+def test_british_quote_over_two_paragraphs():
+    text = "‘We have plans for this year and next,\n\n‘and for the year after that.’\n\nEnd."
+    (span,) = find_quote_spans(text)
+    assert (
+        text[span.start : span.end]
+        == "‘We have plans for this year and next,\n\n‘and for the year after that.’"
+    )
+
+
+def test_many_unclosed_single_marks_pair_in_linear_time():
+    import time
+
+    started = time.perf_counter()
+    assert find_quote_spans("‘a\n" * 20_000) == []
+    assert time.perf_counter() - started < 2.0
