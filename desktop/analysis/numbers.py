@@ -113,27 +113,13 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
     reading = _Reading(first, run.end, run.value, currency=currency)
     if run.glued_unit:
         if run.glued_unit.upper() in CURRENCY_CODES:
-            reading.currency = currency = run.glued_unit.upper()
+            reading.currency = run.glued_unit.upper()
         else:
             reading.unit, reading.kind = run.glued_unit, "quantity"
     if in_score_list(doc, run):
         return None, run.end
-    if run.low is not None:  # "40–50" in one token
-        if run.low >= run.high:  # a score such as "4-1", not a range
-            return None, run.end
-        reading.low, reading.high, reading.kind = run.low, run.high, "range"
-    elif (other := _range_end(doc, run, not_amounts)) is not None:
-        if other.value is None or run.value is None or run.value >= other.value:
-            if doc[run.end].text in ("-", "–") and glued(doc, run.start) and glued(doc, run.end):
-                return None, other.end  # "4-1": a score
-        else:
-            low = run.value * other.multiplier if run.multiplier == 1 and run.value * other.multiplier <= other.value else run.value
-            reading.low, reading.high, reading.kind, reading.value = low, other.value, "range", None
-            reading.last = other.end
-            if _is_unit_word(doc[other.end - 1].lower_) and other.end - 1 > other.start:  # "44 mg to 50 mg"
-                reading.unit = "%" if doc[other.end - 1].lower_ in _PERCENT_SIGNS else doc[other.end - 1].text
-            if not currency:
-                currency = reading.currency = _sign_before(doc, other.start)
+    if not _read_range(doc, run, reading, not_amounts):
+        return None, max(run.end, reading.last)
     if reading.kind != "range":
         if run.vague:
             reading.bound = "about"
@@ -156,6 +142,34 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | 
     if reading.kind in ("count", "quantity") and not _worth_reporting(doc, run, reading, noun):
         return None, reading.last
     return reading, reading.last
+
+
+def _read_range(doc: Doc, run: Run, reading: _Reading, not_amounts: set[int]) -> bool:
+    """Make the reading a range when the run has a high end ("3,000 to 5,000"); False for a score ("4-1")."""
+    if run.low is not None:  # "40–50" in one token
+        if run.low >= run.high:
+            return False
+        reading.low, reading.high, reading.kind = run.low, run.high, "range"
+        return True
+    other = _range_end(doc, run, not_amounts)
+    if other is None:
+        return True
+    if other.value is None or run.value is None or run.value >= other.value:
+        # a falling pair is no range; written "4-1" it is a score, which is no amount either
+        score = doc[run.end].text in ("-", "–") and glued(doc, run.end - 1) and glued(doc, run.end)
+        reading.last = other.end if score else reading.last
+        return not score
+    low = run.value
+    if run.multiplier == 1 and run.value * other.multiplier <= other.value:
+        low = run.value * other.multiplier  # "$40-50 billion": the scale is written once, on the high end
+    reading.low, reading.high, reading.kind, reading.value = low, other.value, "range", None
+    reading.last = other.end
+    unit_word = doc[other.end - 1].lower_
+    if _is_unit_word(unit_word) and other.end - 1 > other.start:  # "44 mg to 50 mg"
+        reading.unit = "%" if unit_word in _PERCENT_SIGNS else doc[other.end - 1].text
+    if not reading.currency:
+        reading.currency = _sign_before(doc, other.start)
+    return True
 
 
 def _sign_before(doc: Doc, i: int) -> str | None:
@@ -190,10 +204,13 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     if j + 1 >= len(doc) or run.vague or doc[j].lower_ not in _RANGE_WORDS:
         return None
     word = doc[j].lower_
-    before = doc[run.start - 1].lower_ if run.start else ""
+    lead = run.start - 1
+    if lead >= 0 and doc[lead].text.lower() in CURRENCY_SIGNS:
+        lead -= 1  # "from $5 to $10"
+    before = doc[lead].lower_ if lead >= 0 else ""
     if word == "and" and before != "between":
         return None
-    if word in ("to", "through") and before == "from" and doc[run.start - 1].head.lemma_ in CHANGE_VERBS:
+    if word in ("to", "through") and before == "from" and doc[lead].head.lemma_ in CHANGE_VERBS:
         return None  # "rose from 5% to 10%": a change, two numbers; "from 3 to 5 years" is a range
     k = j + 1
     if doc[k].text.lower() in CURRENCY_SIGNS and k + 1 < len(doc):
