@@ -185,6 +185,20 @@ class ArticleView(QPlainTextEdit):
             self.reveal(highlight.start, highlight.end)
         self._update_extra_selections()
 
+    def step_highlight(self, direction: int, same_category: bool = False) -> Highlight | None:
+        """Select the next (+1) or previous (-1) shown highlight after the selected one or the view's top."""
+        current = self.current
+        category = current.category if same_category and current is not None else None
+        if current is not None:
+            anchor = current.start
+        else:
+            anchor = self.offset_at(self.viewport().rect().topLeft()) - (1 if direction > 0 else 0)
+        find = self.index.next_after if direction > 0 else self.index.previous_before
+        found = find(anchor, self.shown, category)
+        if found is not None:
+            self.select_highlight(found)
+        return found
+
     def clear_selection(self) -> None:
         self.current = None
         cursor = self.textCursor()

@@ -146,9 +146,9 @@ class FactsModel(QAbstractItemModel):
         if self.root.children:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.root.children) - 1, 0))
 
-    def set_analysis(self, analysis: Analysis | None, text: str = "") -> None:
+    def set_tree(self, root: FactNode | None) -> None:
         self.beginResetModel()
-        self.root = build_fact_tree(analysis, text) if analysis is not None else FactNode("")
+        self.root = root or FactNode("")
         self.endResetModel()
 
     def node(self, index: QModelIndex | QPersistentModelIndex) -> FactNode:

@@ -5,8 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
-from desktop.analysis.records import Analysis
-from desktop.ui.facts_model import CATEGORY_ROLE, RECORD_ROLE, TARGET_ROLE, FactsFilterModel, FactsModel
+from desktop.ui.facts_model import (
+    CATEGORY_ROLE,
+    RECORD_ROLE,
+    TARGET_ROLE,
+    FactNode,
+    FactsFilterModel,
+    FactsModel,
+)
 
 
 class FactsPanel(QWidget):
@@ -43,8 +49,8 @@ class FactsPanel(QWidget):
     def set_dark(self, dark: bool) -> None:
         self.model.set_dark(dark)
 
-    def set_analysis(self, analysis: Analysis | None, text: str = "") -> None:
-        self.model.set_analysis(analysis, text)
+    def set_tree(self, root: FactNode | None) -> None:
+        self.model.set_tree(root)
         for row in range(self.proxy.rowCount()):
             self.tree.expand(self.proxy.index(row, 0))
 

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QToolButton, QWidget
 
 
 class FindBar(QWidget):
-    find_requested = Signal(str, bool)  # text, backwards
     closed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, view: QPlainTextEdit, parent: QWidget | None = None):
         super().__init__(parent)
+        self.view = view
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Find in article")
         self.field.setClearButtonEnabled(True)
-        self.field.textEdited.connect(lambda text: self.find_requested.emit(text, False))
+        self.field.textEdited.connect(lambda text: self.find(text, backwards=False, from_start=True))
         self.field.installEventFilter(self)
         self.result = QLabel(self)
         self.result.setEnabled(False)
@@ -52,14 +52,31 @@ class FindBar(QWidget):
 
     def find_next(self) -> None:
         if self.field.text():
-            self.find_requested.emit(self.field.text(), False)
+            self.find(self.field.text(), backwards=False)
 
     def find_previous(self) -> None:
         if self.field.text():
-            self.find_requested.emit(self.field.text(), True)
+            self.find(self.field.text(), backwards=True)
 
-    def set_result(self, found: bool) -> None:
-        self.result.setText("" if found or not self.field.text() else "Not found")
+    def find(self, text: str, backwards: bool, from_start: bool = False) -> bool:
+        """Select the next match in the view, wrapping around once as readers expect."""
+        if not text:
+            self.result.setText("")
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
+        if from_start:
+            # Typing refines the match where it is rather than skipping past it.
+            cursor = self.view.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            self.view.setTextCursor(cursor)
+        found = self.view.find(text, flags)
+        if not found:
+            cursor = self.view.textCursor()
+            cursor.movePosition(QTextCursor.MoveOperation.End if backwards else QTextCursor.MoveOperation.Start)
+            self.view.setTextCursor(cursor)
+            found = self.view.find(text, flags)
+        self.result.setText("" if found else "Not found")
+        return found
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.field and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:

@@ -9,17 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QTextDocument
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from desktop import APP_NAME, __version__
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
 from desktop.documents import FORMATS, Document
+from desktop.ui.analysis_status import AnalysisStatus
 from desktop.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from desktop.ui.descriptions import tooltip_text
 from desktop.ui.details_panel import DetailsPanel
@@ -36,11 +34,11 @@ from desktop.ui.find_bar import FindBar
 from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.legend import LegendBar
 from desktop.ui.overview_strip import OverviewStrip
-from desktop.ui.palette import CATEGORIES, LABELS
+from desktop.ui.palette import CATEGORIES
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_actions import WindowActions
-from desktop.ui.workers import AnalysisClient, DocumentLoadWorker
+from desktop.ui.workers import AnalysisClient, DocumentLoadWorker, Presentation, PresentationWorker
 
 
 def file_filters() -> str:
@@ -92,7 +90,7 @@ class MainWindow(QMainWindow):
         self.view.tooltip_for = lambda h: tooltip_text(self.analysis, h) if self.analysis else ""
         self.strip = OverviewStrip()
         self.legend = LegendBar(self.actions_.categories)
-        self.find_bar = FindBar()
+        self.find_bar = FindBar(self.view)
         article = QWidget()
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -113,18 +111,7 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(self.facts_dock, self.details_dock, Qt.Orientation.Vertical)
         self.resizeDocks([self.facts_dock], [400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.facts_dock, self.details_dock], [55, 45], Qt.Orientation.Vertical)
-        self.status_label = QLabel()
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(160)
-        self.progress.setTextVisible(False)
-        self.cancel_button = QToolButton()
-        self.cancel_button.setDefaultAction(self.actions_.cancel_analysis)
-        self.cancel_button.setText("Cancel")
-        status = self.statusBar()
-        status.addWidget(self.status_label, 1)
-        status.addPermanentWidget(self.progress)
-        status.addPermanentWidget(self.cancel_button)
-        self._set_busy(False)
+        self.status = AnalysisStatus(self.statusBar(), self.actions_.cancel_analysis)
 
     def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -154,10 +141,10 @@ class MainWindow(QMainWindow):
         a.reset_zoom.triggered.connect(self.view.reset_zoom)
         for theme, action in a.themes.items():
             action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
-        a.next_highlight.triggered.connect(lambda: self.step_highlight(+1, same_category=False))
-        a.previous_highlight.triggered.connect(lambda: self.step_highlight(-1, same_category=False))
-        a.next_same.triggered.connect(lambda: self.step_highlight(+1, same_category=True))
-        a.previous_same.triggered.connect(lambda: self.step_highlight(-1, same_category=True))
+        a.next_highlight.triggered.connect(lambda: self.view.step_highlight(+1))
+        a.previous_highlight.triggered.connect(lambda: self.view.step_highlight(-1))
+        a.next_same.triggered.connect(lambda: self.view.step_highlight(+1, same_category=True))
+        a.previous_same.triggered.connect(lambda: self.view.step_highlight(-1, same_category=True))
         self.view.addAction(a.show_details)
         a.show_details.triggered.connect(self._on_show_details)
         a.about.triggered.connect(self._on_about)
@@ -167,7 +154,6 @@ class MainWindow(QMainWindow):
         self.view.verticalScrollBar().valueChanged.connect(self._update_strip_view)
         self.view.verticalScrollBar().rangeChanged.connect(self._update_strip_view)
         self.strip.jump_requested.connect(lambda offset: self.view.reveal(offset))
-        self.find_bar.find_requested.connect(self.find_text)
         self.find_bar.closed.connect(self.view.setFocus)
         self.facts_panel.fact_activated.connect(self._on_fact_activated)
         self.details_panel.jump_requested.connect(self._on_details_jump)
@@ -199,7 +185,7 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> None:
         """Load `path` in the background; the current article stays until the new one is ready."""
         self._request += 1
-        self.status_label.setText(f"Opening {Path(path).name}…")
+        self.status.say(f"Opening {Path(path).name}…")
         worker = DocumentLoadWorker(self._request, Path(path))
         worker.signals.loaded.connect(self._on_document_loaded)
         worker.signals.failed.connect(self._on_document_failed)
@@ -215,14 +201,14 @@ class MainWindow(QMainWindow):
         if document.path:
             self.settings.add_recent_file(document.path)
         self._job = self.analysis_client.analyze(document.text)
-        self._set_busy(True)
+        self.status.set_busy(True)
         self._show_analysis_status()
 
     def _on_document_failed(self, request: int, message: str) -> None:
         self._workers.pop(request, None)
         if request != self._request:
             return
-        self.status_label.setText(message)
+        self.status.say(message)
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the article", message, QMessageBox.StandardButton.Ok, self)
         self.error_box.open()
 
@@ -232,7 +218,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.display_name} — {APP_NAME}")
         self.legend.set_counts(None)
         self.strip.clear()
-        self.facts_panel.set_analysis(None)
+        self.facts_panel.set_tree(None)
         self.details_panel.set_analysis(None, document.text)
         self.document_shown.emit(document)
 
@@ -242,23 +228,14 @@ class MainWindow(QMainWindow):
             self.analysis_client.cancel(self._job)
             self._job = None
             if not quiet:
-                self.status_label.setText("Analysis cancelled.")
-        self._set_busy(False)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-        self.actions_.cancel_analysis.setEnabled(busy)
-        if busy:
-            self.progress.setValue(0)
+                self.status.say("Analysis cancelled.")
+        self.status.set_busy(False)
 
     def _show_analysis_status(self) -> None:
         if self.analysis_client.model_ready:
-            self.status_label.setText("Analysing the article…")
-            self.progress.setRange(0, 100)
+            self.status.analysing()
         else:
-            self.status_label.setText("Loading the language model…")
-            self.progress.setRange(0, 0)
+            self.status.waiting_for_model()
 
     def _on_model_loaded(self, _name: str, _version: str) -> None:
         if self._job is not None:
@@ -266,38 +243,46 @@ class MainWindow(QMainWindow):
 
     def _on_model_failed(self, message: str) -> None:
         self._job = None
-        self._set_busy(False)
-        self.status_label.setText(message)
+        self.status.set_busy(False)
+        self.status.say(message)
         self.analysis_failed.emit(message)
 
     def _on_analysis_progressed(self, job: int, fraction: float) -> None:
         if job == self._job:
-            if self.progress.maximum() == 0:
-                self._show_analysis_status()
-            self.progress.setValue(int(fraction * 100))
+            self.status.set_fraction(fraction)
 
     def _on_analysis_failed(self, job: int, message: str) -> None:
         if job == self._job:
             self._job = None
-            self._set_busy(False)
-            self.status_label.setText(message)
+            self.status.set_busy(False)
+            self.status.say(message)
             self.analysis_failed.emit(message)
 
     def _on_analysis_finished(self, job: int, analysis: Analysis) -> None:
         if job != self._job or self.document is None:
             return
+        # Indexes, fact tree and strip marks take tens of ms per MB: built in a worker, not here.
+        self.status.say("Preparing the highlights…")
+        worker = PresentationWorker(job, analysis, self.document.text)
+        worker.signals.prepared.connect(self._on_presentation_prepared)
+        self._workers[-job] = worker
+        self.thread_pool.start(worker)
+
+    def _on_presentation_prepared(self, job: int, p: Presentation) -> None:
+        self._workers.pop(-job, None)
+        if job != self._job or self.document is None:
+            return
         self._job = None
-        self._set_busy(False)
-        self.analysis, self.index = analysis, HighlightIndex(analysis)
-        self.view.show_highlights(self.index)
-        self.legend.set_counts(dict(self.index.counts))
-        self.strip.set_highlights(self.index, len(self.document.text))
-        self.facts_panel.set_analysis(analysis, self.document.text)
-        self.details_panel.set_analysis(analysis, self.document.text)
-        self.status_label.setText(
-            f"{self.index.count('person')} people, {len(analysis.quotes)} quotes, {len(analysis.numbers)} numbers"
-        )
-        self.analysis_shown.emit(analysis)
+        self.status.set_busy(False)
+        self.analysis, self.index = p.analysis, p.index
+        self.view.show_highlights(p.index)
+        self.legend.set_counts(dict(p.index.counts))
+        self.strip.set_bins(p.strip_bins, len(self.document.text))
+        self.facts_panel.set_tree(p.facts)
+        self.details_panel.set_analysis(p.analysis, self.document.text)
+        quotes, numbers = len(p.analysis.quotes), len(p.analysis.numbers)
+        self.status.say(f"{p.index.count('person')} people, {quotes} quotes, {numbers} numbers")
+        self.analysis_shown.emit(p.analysis)
 
     # Highlights, details and navigation.
     def shown_categories(self) -> set[str]:
@@ -316,19 +301,6 @@ class MainWindow(QMainWindow):
     def _on_show_details(self) -> None:
         if self.view.current is not None:
             self.show_details(self.view.current)
-
-    def step_highlight(self, direction: int, same_category: bool) -> None:
-        current = self.view.current
-        category = current.category if same_category and current is not None else None
-        if current is not None:
-            anchor = current.start
-        else:
-            anchor = self.view.offset_at(self.view.viewport().rect().topLeft()) - (1 if direction > 0 else 0)
-        find = self.index.next_after if direction > 0 else self.index.previous_before
-        found = find(anchor, self.shown_categories(), category)
-        if found is not None:
-            self.view.select_highlight(found)
-            self.status_label.setText(f"{LABELS[found.category]}: {self.view.text[found.start:found.end][:80]}")
 
     def _on_clear_selection(self) -> None:
         self.view.clear_selection()
@@ -353,17 +325,6 @@ class MainWindow(QMainWindow):
             self.view.flash(highlight.start, highlight.end)
             if record != "entity":
                 self.details_panel.show_highlight(highlight)
-
-    def find_text(self, text: str, backwards: bool) -> None:
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        found = self.view.find(text, flags)
-        if not found:
-            # Wrap around once, as readers expect from Find Next.
-            cursor = self.view.textCursor()
-            cursor.movePosition(cursor.MoveOperation.End if backwards else cursor.MoveOperation.Start)
-            self.view.setTextCursor(cursor)
-            found = self.view.find(text, flags)
-        self.find_bar.set_result(found)
 
     def _update_strip_view(self) -> None:
         bar = self.view.verticalScrollBar()

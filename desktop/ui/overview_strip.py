@@ -17,6 +17,16 @@ BINS = 1200
 WIDTH = 12
 
 
+def highlight_bins(index: HighlightIndex, length: int) -> dict[str, set[int]]:
+    """Which of the strip's BINS rows each category touches (pure Python, safe in a worker)."""
+    length = max(1, length)
+    bins: dict[str, set[int]] = {c: set() for c in CATEGORIES}
+    for h in index.items:
+        first, last = h.start * BINS // length, max(h.start, h.end - 1) * BINS // length
+        bins[h.category].update(range(first, last + 1))
+    return bins
+
+
 class OverviewStrip(QWidget):
     jump_requested = Signal(int)  # text offset
 
@@ -34,13 +44,9 @@ class OverviewStrip(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(WIDTH, 100)
 
-    def set_highlights(self, index: HighlightIndex, length: int) -> None:
+    def set_bins(self, bins: dict[str, set[int]], length: int) -> None:
         self.length = max(1, length)
-        self._bins = {c: set() for c in CATEGORIES}
-        for h in index.items:
-            bins = self._bins[h.category]
-            first, last = h.start * BINS // self.length, max(h.start, h.end - 1) * BINS // self.length
-            bins.update(range(first, last + 1))
+        self._bins = bins
         self.update()
 
     def clear(self) -> None:

@@ -15,6 +15,7 @@ import itertools
 import multiprocessing
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,10 @@ from PySide6.QtCore import QObject, QRunnable, Signal, Slot
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
 from desktop.documents import DocumentError, load
+from desktop.ui.descriptions import links
+from desktop.ui.facts_model import FactNode, build_fact_tree
+from desktop.ui.highlights import HighlightIndex
+from desktop.ui.overview_strip import highlight_bins
 
 
 class DocumentSignals(QObject):
@@ -46,6 +51,35 @@ class DocumentLoadWorker(QRunnable):
             self.signals.failed.emit(self.request, f"{self.path.name} could not be opened: {exc}")
         else:
             self.signals.loaded.emit(self.request, document)
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """What the window shows for one analysis, prepared in a worker (pure Python, tens of ms per MB)."""
+
+    analysis: Analysis
+    index: HighlightIndex
+    facts: FactNode
+    strip_bins: dict[str, set[int]]
+
+
+class PresentationSignals(QObject):
+    prepared = Signal(int, object)  # job, Presentation
+
+
+class PresentationWorker(QRunnable):
+    def __init__(self, job: int, analysis: Analysis, text: str):
+        super().__init__()
+        self.job, self.analysis, self.text = job, analysis, text
+        self.signals = PresentationSignals()
+
+    def run(self) -> None:
+        index = HighlightIndex(self.analysis)
+        links(self.analysis)  # warm the lookups the Details panel and tooltips use
+        presentation = Presentation(
+            self.analysis, index, build_fact_tree(self.analysis, self.text), highlight_bins(index, len(self.text))
+        )
+        self.signals.prepared.emit(self.job, presentation)
 
 
 Listener = Callable[[tuple[Any, ...]], None]

@@ -234,13 +234,13 @@ def test_opening_another_file_cancels_the_running_analysis(qtbot, window):
     window.open_file(sample_article())
     wait_for_text(qtbot, window, load(sample_article()).text)
     first_job = window._job
-    assert first_job is not None and window.progress.isVisible()
+    assert first_job is not None and window.status.progress.isVisible()
     other = ARTICLES / "aljazeera-nasa-moon-landers.txt"
     window.open_file(other)
     wait_for_highlights(qtbot, window)
     text = load(other).text
     assert window.document.text == text
-    assert window._job is None and not window.progress.isVisible()
+    assert window._job is None and not window.status.progress.isVisible()
     for entity in window.analysis.entities:
         assert text[entity.start : entity.end] == entity.text
 
@@ -250,7 +250,7 @@ def test_cancel_stops_the_analysis(qtbot, window):
     wait_for_text(qtbot, window, load(sample_article()).text)
     assert window.actions_.cancel_analysis.isEnabled()
     window.actions_.cancel_analysis.trigger()
-    assert window.status_label.text() == "Analysis cancelled."
-    assert not window.progress.isVisible()
+    assert window.status.label.text() == "Analysis cancelled."
+    assert not window.status.progress.isVisible()
     qtbot.wait(300)
     assert window.analysis is None

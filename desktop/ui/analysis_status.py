@@ -1,0 +1,45 @@
+"""The status bar's analysis part: a message, a progress bar while the analysis runs, and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
+
+
+class AnalysisStatus:
+    def __init__(self, status_bar: QStatusBar, cancel: QAction):
+        self.label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(cancel)
+        self.cancel_button.setText("Cancel")
+        self.cancel_action = cancel
+        status_bar.addWidget(self.label, 1)
+        status_bar.addPermanentWidget(self.progress)
+        status_bar.addPermanentWidget(self.cancel_button)
+        self.set_busy(False)
+
+    def say(self, text: str) -> None:
+        self.label.setText(text)
+
+    def set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_action.setEnabled(busy)
+        if busy:
+            self.progress.setValue(0)
+
+    def waiting_for_model(self) -> None:
+        self.say("Loading the language model…")
+        self.progress.setRange(0, 0)  # no fraction is known while spaCy loads
+
+    def analysing(self) -> None:
+        self.say("Analysing the article…")
+        self.progress.setRange(0, 100)
+
+    def set_fraction(self, fraction: float) -> None:
+        if self.progress.maximum() == 0:
+            self.analysing()
+        self.progress.setValue(int(fraction * 100))
