@@ -135,6 +135,7 @@ class SpeakerResolver:
         self._run_ends: list[Token] = []  # last words of runs of proper nouns
         self._people: list[tuple[int, Token, Paragraph, Entity | None]] = []  # (sentence no., …)
         self._pronouns: dict[int, dict[str, int]] = {}  # sentence no. -> he/she counts outside quotes
+        self._org_subjects: list[tuple[int, str]] = []  # (offset, name) of organisations as subjects
         self._scan_tokens()
         self._cue_offsets = [c[0] for c in self._cues]
         self._person_names = self._collect_person_names()
@@ -179,6 +180,8 @@ class SpeakerResolver:
                 while e < len(entities) and entities[e].end <= offset:
                     e += 1
                 entity = entities[e] if e < len(entities) and entities[e].start <= offset else None
+                if entity is not None and entity.kind == "organization" and tok.dep_ == "nsubj":
+                    self._org_subjects.append((offset, self.entity_name(entity)))
                 if (entity is not None and entity.kind == "person") or (
                     pos == "PROPN" and tok.dep_ == "nsubj"
                 ):
@@ -286,7 +289,7 @@ class SpeakerResolver:
         subject = self._speaker_of(verb, para)
         if subject is None:
             return NO_ATTRIBUTION
-        speaker = self._speaker(subject, para, span.start)
+        speaker = self._speaker(subject, para)
         adjacent = self._touches(span, verb, speaker, para)
         cue_text = "according to" if verb.lower_ == "according" else verb.lower_
         return Attribution(speaker, cue_text, adjacent)
@@ -508,6 +511,8 @@ class SpeakerResolver:
                 if child.dep_ in _SUBJECTS and not self.quoted(child, para):
                     if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
                         return cur.head
+                    if child.tag_ in ("WP", "WDT"):
+                        return None  # "who had written it" with nothing it stands for
                     return child
                 if child.dep_ == "agent":
                     for obj in child.children:
@@ -523,7 +528,7 @@ class SpeakerResolver:
             return nxt
         return None
 
-    def _speaker(self, head: Token, para: Paragraph, quote_start: int) -> Speaker:
+    def _speaker(self, head: Token, para: Paragraph) -> Speaker:
         start_i, end_i = self._mention_bounds(head, para)
         doc = head.doc
         start = para.start + doc[start_i].idx
@@ -532,7 +537,7 @@ class SpeakerResolver:
         entity = self.entity_at(para.start + head.idx)
         if entity is not None:
             start, end = min(start, entity.start), max(end, entity.end)
-        canonical = self._canonical(head, para, start, end, quote_start)
+        canonical = self._canonical(head, para, start, end)
         speaker = Speaker(start, end, self.text[start:end], canonical)
         if canonical:
             self._spoken.append((start, _role_head(head), canonical))
@@ -560,14 +565,23 @@ class SpeakerResolver:
             if self.quoted(doc[i], para) or doc[i].is_punct and doc[i].text in ",;:—–()":
                 start = i + 1
                 break
-        while end - 1 > start and doc[end - 1].is_punct:
+        while end - 1 > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        while start < head.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1
         return start, end
 
-    def _canonical(self, head: Token, para: Paragraph, start: int, end: int, quote_start: int) -> str | None:
+    def _canonical(self, head: Token, para: Paragraph, start: int, end: int) -> str | None:
         lower = head.lower_
         if lower in _PERSONAL:
             return self._recent_person(para.start + head.idx, lower)
+        if lower == "it":
+            # "“…,” it said": the organisation last the subject of a clause.
+            offset = para.start + head.idx
+            i = bisect_right(self._org_subjects, (offset, "")) - 1
+            if i >= 0 and offset - self._org_subjects[i][0] <= _PRONOUN_RESOLVE_WINDOW:
+                return self._org_subjects[i][1]
+            return None
         if head.pos_ == "PRON":
             return None
         entity = self.entity_at(para.start + head.idx)

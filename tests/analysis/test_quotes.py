@@ -328,3 +328,14 @@ def test_many_unclosed_single_marks_pair_in_linear_time():
     started = time.perf_counter()
     assert find_quote_spans("‘a\n" * 20_000) == []
     assert time.perf_counter() - started < 2.0
+
+
+def test_it_said_resolves_to_the_organisation(analyze):
+    text = "Microsoft announced the deal on Monday. “We are thrilled to welcome the team,” it said in a statement."
+    speaker = analyze(text).quotes[0].speaker
+    assert (speaker.text, speaker.canonical) == ("it", "Microsoft")
+
+
+def test_relative_pronoun_alone_is_no_speaker(analyze):
+    text = "They learned who had written “the Mary Steenburgen of it all” only later."
+    assert all(q.speaker is None or q.speaker.text.lower() != "who" for q in analyze(text).quotes)
