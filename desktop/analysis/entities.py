@@ -262,7 +262,7 @@ def _fix_kind_from_context(m: _Mention, surnames: set[str]) -> None:
         m.set_kind("place" if is_known_place(m.text) else "organization")
     elif m.kind in _NAME_KINDS and _is_dateline(m):
         m.set_kind("place")
-    elif m.kind in _NAME_KINDS and before is not None and _titles_name(before, m) and not m.text.isupper():
+    elif _titled_as_person(m, before):
         m.set_kind("person")
     elif m.label == "PERSON" and m.text.isalpha() and m.text.isupper() and len(m.text) > 1:
         m.set_kind("place" if is_known_place(m.text) else "organization")
@@ -278,6 +278,25 @@ def _fix_kind_from_context(m: _Mention, surnames: set[str]) -> None:
 def _titles_name(before: Token, m: _Mention) -> bool:
     """ "Chancellor Olaf Scholz": a title word right before the name and attached to it."""
     return _word(before) in ROLE_WORDS and m.i <= before.head.i < m.j and before.pos_ in ("NOUN", "PROPN")
+
+
+def _titled_as_person(m: _Mention, before: Token | None) -> bool:
+    if m.kind not in _NAME_KINDS or m.text.isupper():
+        return False
+    if before is not None and _titles_name(before, m):
+        return True
+    return m.kind in ("organization", "place") and not is_known_place(m.text) and _described_as_person(m)
+
+
+def _described_as_person(m: _Mention) -> bool:
+    """ "Olaf Scholz, the German chancellor," or "the chancellor, Olaf Scholz": a title in apposition."""
+    root = m.root
+    if len(m.words) < 2 or m.text.isupper():
+        return False
+    titles = [c for c in root.children if c.dep_ == "appos" and c.i >= m.j]
+    if root.dep_ == "appos" and root.head.i < m.i:
+        titles.append(root.head)
+    return any(t.pos_ == "NOUN" and _word(t) in ROLE_WORDS for t in titles)
 
 
 def _is_dateline(m: _Mention) -> bool:
