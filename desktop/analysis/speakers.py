@@ -287,9 +287,11 @@ class SpeakerResolver:
             return NO_ATTRIBUTION
         verb, para = cue
         subject = self._speaker_of(verb, para)
-        if subject is None:
+        if subject is None or subject.is_space or subject.is_punct:
             return NO_ATTRIBUTION
         speaker = self._speaker(subject, para)
+        if speaker.start >= speaker.end or not speaker.text.strip():
+            return NO_ATTRIBUTION
         adjacent = self._touches(span, verb, speaker, para)
         cue_text = "according to" if verb.lower_ == "according" else verb.lower_
         return Attribution(speaker, cue_text, adjacent)
