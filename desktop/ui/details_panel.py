@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.analysis.records import Analysis
 from desktop.ui import descriptions as d
-from desktop.ui.highlights import Highlight
+from desktop.ui.highlights import Highlight, entity_category
 from desktop.ui.palette import SINGULAR, colours
 
 PLACEHOLDER = "Click a highlight in the article, or select one and press Enter, to see its details here."
@@ -39,8 +39,36 @@ class DetailsPanel(QWidget):
         self.clear()
 
     def clear(self) -> None:
+        """With nothing selected the panel gives the article at a glance: who is named and quoted most."""
         self.highlight = None
-        self.browser.setHtml(f"<p style='color: gray'>{escape(PLACEHOLDER)}</p>")
+        html = ""
+        if self.analysis is not None:
+            html = self._overview_html()
+        self.browser.setHtml(html + f"<p style='color: gray'>{escape(PLACEHOLDER)}</p>")
+
+    def _overview_html(self) -> str:
+        analysis = self.analysis
+        links = d.links(analysis)
+        people = sorted(
+            (ix for key, ix in links.names.items() if key[0] == "person"), key=lambda ix: -len(ix)
+        )[:5]
+        speakers = sorted(links.speakers.values(), key=lambda ix: -len(ix))[:5]
+        html = "<h3 style='margin-top:0'>In this article</h3>"
+        if people:
+            items = "".join(
+                f"<li><a href='entity:{ix[0]}'>{escape(d.entity_name(analysis.entities[ix[0]]))}</a>"
+                f" <span style='color:gray'>· {len(ix)} mention{'s' if len(ix) != 1 else ''}</span></li>"
+                for ix in people
+            )
+            html += f"<p><b>Most mentioned</b></p><ul style='margin-left:-20px'>{items}</ul>"
+        if speakers:
+            items = "".join(
+                f"<li><a href='quote:{ix[0]}'>{escape(d.speaker_name(analysis.quotes[ix[0]]))}</a>"
+                f" <span style='color:gray'>· {len(ix)} quote{'s' if len(ix) != 1 else ''}</span></li>"
+                for ix in speakers
+            )
+            html += f"<p><b>Most quoted</b></p><ul style='margin-left:-20px'>{items}</ul>"
+        return html
 
     def plain_text(self) -> str:
         return self.browser.toPlainText()
@@ -71,8 +99,6 @@ class DetailsPanel(QWidget):
         entity = analysis.entities[index]
         mentions = d.mentions_of(analysis, entity)
         role = d.role_of(analysis, mentions)
-        from desktop.ui.highlights import entity_category
-
         html = self._heading(entity_category(entity), d.entity_name(entity))
         html += self._rows(
             [
@@ -146,4 +172,11 @@ class DetailsPanel(QWidget):
     def _on_anchor_clicked(self, url: QUrl) -> None:
         record, _sep, index = url.toString().partition(":")
         if record in ("entity", "quote", "number") and index.isdigit():
+            showing = self.highlight
             self.jump_requested.emit(record, int(index))
+            if showing is None or record != "entity":
+                # From the overview, or to another quote: show what was jumped to.
+                records = {"entity": self.analysis.entities, "quote": self.analysis.quotes, "number": self.analysis.numbers}
+                r = records[record][int(index)]
+                category = entity_category(r) if record == "entity" else record
+                self.show_highlight(Highlight(category, r.start, r.end, record, int(index)))

@@ -280,8 +280,8 @@ class MainWindow(QMainWindow):
         self.strip.set_bins(p.strip_bins, len(self.document.text))
         self.facts_panel.set_tree(p.facts)
         self.details_panel.set_analysis(p.analysis, self.document.text)
-        quotes, numbers = len(p.analysis.quotes), len(p.analysis.numbers)
-        self.status.say(f"{p.index.count('person')} people, {quotes} quotes, {numbers} numbers")
+        a = p.analysis
+        self.status.say(f"{len(a.entities)} names, {len(a.quotes)} quotes, {len(a.numbers)} numbers · {a.model_name} {a.model_version}")
         self.analysis_shown.emit(p.analysis)
 
     # Highlights, details and navigation.
@@ -323,8 +323,7 @@ class MainWindow(QMainWindow):
         if highlight is not None:
             self.view.select_highlight(highlight)
             self.view.flash(highlight.start, highlight.end)
-            if record != "entity":
-                self.details_panel.show_highlight(highlight)
+
 
     def _update_strip_view(self) -> None:
         bar = self.view.verticalScrollBar()

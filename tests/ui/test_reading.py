@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 
 from desktop.documents import load
 from desktop.resources import sample_article
@@ -254,3 +254,14 @@ def test_cancel_stops_the_analysis(qtbot, window):
     assert not window.status.progress.isVisible()
     qtbot.wait(300)
     assert window.analysis is None
+
+
+def test_details_panel_starts_with_the_article_at_a_glance(qtbot, analysed_window):
+    window = analysed_window
+    shown = window.details_panel.plain_text()
+    assert "Most mentioned" in shown and "Putin" in shown
+    assert "Most quoted" in shown
+    # A link in the overview shows that record.
+    window.details_panel._on_anchor_clicked(QUrl(f"quote:{len(window.analysis.quotes) - 1}"))
+    assert window.details_panel.highlight.record == "quote"
+    assert window.view.current == window.details_panel.highlight
