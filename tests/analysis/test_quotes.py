@@ -250,7 +250,26 @@ def test_pairing_spans_are_well_formed_and_disjoint(text):
 @given(
     text=st.lists(
         st.sampled_from(
-            ["“", "”", '"', "'", "’", "‘", " said ", " he ", "Kirby", ".", ",", "\n", "\n\n", "word"]
+            [
+                "“",
+                "”",
+                '"',
+                "'",
+                "’",
+                "‘",
+                "«",
+                " said ",
+                " he ",
+                "Kirby",
+                ".",
+                ",",
+                ":",
+                "—",
+                "\t",
+                "\n",
+                "\n\n",
+                "word",
+            ]
         ),
         max_size=60,
     ).map("".join)
