@@ -103,7 +103,7 @@ class _Mention:
         self.start = self.para.start + doc[self.i].idx
         last = doc[self.j - 1]
         self.end = self.para.start + last.idx + len(last.text)
-        self.text = doc.text[doc[self.i].idx : last.idx + len(last.text)]
+        self.text = doc[self.i : self.j].text  # Doc.text would rebuild the whole paragraph each time
 
     def set_kind(self, kind: str) -> None:
         self.fixed = True

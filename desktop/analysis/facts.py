@@ -12,7 +12,7 @@ Every pass is linear in the tokens; no extra parsing.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,7 +22,7 @@ from desktop.analysis.records import Entity, Fact, Number, Quote
 from desktop.analysis.speakers import SPEECH_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 _MAX_TEXT = 180  # characters in a fact's one-line summary
 _MAX_CLAUSE_TOKENS = 40
@@ -174,6 +174,7 @@ def _clause_facts(
     numbers_by_sentence = _numbers_by_sentence(parsed, numbers)
     quote_starts = [s for s, _ in quote_spans]
     reader = _Sentences(parsed, index)
+    dates = _DatesByParagraph()
     for sent_no, sent in enumerate(parsed.sentences()):
         para = sent.paragraph
         claimed: set[int] = set()  # verbs that already gave a fact
@@ -185,31 +186,54 @@ def _clause_facts(
                     yield fact
         by_verb: dict[int, list[int]] = {}
         for k in numbers_by_sentence.get(sent_no, ()):
-            verb = _governing_verb(_token_at(para, numbers[k].start))
+            verb = _governing_verb(_token_at(para, numbers[k].start, sent))
             by_verb.setdefault(verb.i if verb is not None else -1, []).append(k)
         for verb_i, refs in by_verb.items():
             if verb_i < 0:
                 yield _quantity_of_sentence(sent, refs, index)
                 continue
             claimed.add(verb_i)
-            keep = _token_at(para, numbers[refs[0]].start)
+            keep = _token_at(para, numbers[refs[0]].start, sent)
             yield _quantity(reader.clause(sent, para.doc[verb_i], keep), refs, index)
-        for ent in sent.span.ents:
+        for ent in dates.within(sent):
             if ent.label_ not in ("DATE", "TIME") or ent.text.lower() in _VAGUE_DATES:
                 continue
             at = para.start + ent.start_char
             if _overlaps_quote(at, at + len(ent.text), quote_starts, quote_spans):
                 continue  # told inside a quote: part of that statement
             verb = _governing_verb(ent.root)
-            if verb is None or verb.i in claimed or not _is_event_verb(verb, quote_starts, quote_spans, para):
+            if verb is None or verb.i in claimed or not _is_event_verb(verb, quote_starts, quote_spans, sent):
                 continue
             claimed.add(verb.i)
             yield _event(reader.clause(sent, verb, ent.root), ent.text, index)
         reader.note_subjects(sent)
 
 
+class _DatesByParagraph:
+    """Date mentions of a paragraph by token position (Span.ents rescans the whole Doc each time)."""
+
+    def __init__(self) -> None:
+        self._doc: object = None
+        self._ents: list[Span] = []
+        self._starts: list[int] = []
+
+    def within(self, sent: SentenceSpan) -> list[Span]:
+        doc = sent.paragraph.doc
+        if doc is not self._doc:
+            self._doc = doc
+            self._ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+            self._starts = [e.start for e in self._ents]
+        span = sent.span
+        i = bisect_left(self._starts, span.start)
+        found = []
+        while i < len(self._ents) and self._ents[i].end <= span.end:
+            found.append(self._ents[i])
+            i += 1
+        return found
+
+
 def _is_event_verb(
-    verb: Token, quote_starts: list[int], quote_spans: list[tuple[int, int]], para: Paragraph
+    verb: Token, quote_starts: list[int], quote_spans: list[tuple[int, int]], sent: SentenceSpan
 ) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in _NOT_EVENTS:
@@ -218,9 +242,7 @@ def _is_event_verb(
         # "spoke by phone Feb. 2" is an event; "said on Feb. 2 that …" or "… ,” he said" is a statement.
         if any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
             return False
-        sent = verb.sent
-        start, end = para.start + sent.start_char, para.start + sent.end_char
-        return not _overlaps_quote(start, end, quote_starts, quote_spans)
+        return not _overlaps_quote(sent.start, sent.end, quote_starts, quote_spans)
     return True
 
 
@@ -241,13 +263,13 @@ def _numbers_by_sentence(parsed: ParsedText, numbers: list[Number]) -> dict[int,
     return result
 
 
-def _token_at(para: Paragraph, offset: int) -> Token | None:
+def _token_at(para: Paragraph, offset: int, sent: SentenceSpan) -> Token | None:
+    """The token of the sentence that covers `offset` (or the next one); a bisect over token offsets."""
     local = offset - para.start
-    doc = para.doc
-    if local < 0 or local >= len(doc.text):
-        return None
-    span = doc.char_span(local, local + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
+    span = sent.span
+    starts = [t.idx for t in span]
+    k = bisect_right(starts, local) - 1
+    return span[max(k, 0)] if len(span) else None
 
 
 def _governing_verb(tok: Token | None) -> Token | None:
@@ -289,7 +311,7 @@ def _clause(
             subject = doc[verb.head.left_edge.i : verb.head.i + 1].text
     start = para.start + doc[lo].idx
     end = para.start + doc[hi].idx + len(doc[hi].text)
-    summary = doc.text[doc[lo].idx : doc[hi].idx + len(doc[hi].text)]
+    summary = doc[lo : hi + 1].text
     if (
         subject_tok is not None
         and subject
