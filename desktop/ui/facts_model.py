@@ -27,6 +27,9 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # (start, end) of the sentence or sp
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2  # ("entity" | "quote" | "number", index) or None
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
 COLUMNS = ("Fact", "#")
+# A news article has tens of items per group. A multi-megabyte text can have tens of thousands, and a
+# Python item model that long makes every tree layout stall the window, so a group lists at most this many.
+MAX_GROUP_ROWS = 1000
 
 
 @dataclass(eq=False)
@@ -60,7 +63,18 @@ def build_fact_tree(analysis: Analysis, text: str) -> FactNode:
     _add_facts(root, analysis)
     for category, title in (("person", "People"), ("organization", "Organisations"), ("place", "Places")):
         _add_entities(root, analysis, category, title)
+    for group in root.children:
+        _cap(group)
     return root
+
+
+def _cap(node: FactNode) -> None:
+    if len(node.children) > MAX_GROUP_ROWS:
+        hidden = len(node.children) - MAX_GROUP_ROWS
+        del node.children[MAX_GROUP_ROWS:]
+        node.add(FactNode(f"… and {hidden:,} more (the first {MAX_GROUP_ROWS:,} are listed)"))
+    for child in node.children:
+        _cap(child)
 
 
 def _add_quotes(root: FactNode, analysis: Analysis) -> None:

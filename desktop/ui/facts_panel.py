@@ -14,6 +14,8 @@ from desktop.ui.facts_model import (
     FactsModel,
 )
 
+EXPANDED_GROUP_ROWS = 200
+
 
 class FactsPanel(QWidget):
     fact_activated = Signal(object, object)  # target (start, end), record (kind, index) or None
@@ -52,11 +54,17 @@ class FactsPanel(QWidget):
     def set_tree(self, root: FactNode | None) -> None:
         self.model.set_tree(root)
         for row in range(self.proxy.rowCount()):
-            self.tree.expand(self.proxy.index(row, 0))
+            group = self.proxy.index(row, 0)
+            # Long groups start closed: laying out thousands of rows would hold up the window.
+            if self.proxy.rowCount(group) <= EXPANDED_GROUP_ROWS:
+                self.tree.expand(group)
 
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)
-        self.tree.expandAll()
+        for row in range(self.proxy.rowCount()):
+            group = self.proxy.index(row, 0)
+            if text or self.proxy.rowCount(group) <= EXPANDED_GROUP_ROWS:
+                self.tree.expandRecursively(group)
 
     def _on_activated(self, index: QModelIndex) -> None:
         target = index.data(TARGET_ROLE)

@@ -166,10 +166,11 @@ class AnalysisService:
             if process is None:
                 return
             self._send(("quit",))
-        process.join(timeout=3)
-        if process.is_alive():
-            process.terminate()
-            process.join(timeout=2)
+        with contextlib.suppress(AssertionError, OSError):  # a process that never started
+            process.join(timeout=3)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=2)
 
     def _send(self, message: tuple[Any, ...]) -> None:
         # If the child is gone, _read_events has already told the listeners.
