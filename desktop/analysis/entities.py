@@ -10,6 +10,7 @@ a majority vote so every mention of one thing has one kind. All passes are linea
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -77,6 +78,8 @@ _CORPORATE = frozenset("inc inc. corp corp. corporation co co. company ltd ltd. 
 _VENUE_WORDS = frozenset(
     "arena stadium center centre airport square street avenue bridge palace park field".split()  # noqa: SIM905
 )
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"}) | _CORPORATE
+_SCORE = re.compile(r"\d+(?:[-–]\d+)*")
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"/", "&"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "&", "/"})
@@ -95,6 +98,7 @@ class _Mention:
     start: int = 0
     end: int = 0
     fixed: bool = False  # kind set by a rule the model's label must not overrule
+    strong: bool = False  # kind set by a rule on this mention's own context: counts more in the vote
     canonical: str = ""
     role: str | None = None
 
@@ -106,7 +110,7 @@ class _Mention:
         self.text = doc[self.i : self.j].text  # Doc.text would rebuild the whole paragraph each time
 
     def set_kind(self, kind: str) -> None:
-        self.fixed = True
+        self.fixed = self.strong = True
         if kind != self.kind:
             self.kind = kind
             self.label = _LABEL_OF_KIND.get(kind, self.label)
@@ -196,7 +200,7 @@ def _trimmed_parts(doc: Doc, i: int, j: int, label: str) -> list[tuple[int, int,
     parts: list[tuple[int, int, str]] = []
     start = i
     for k in range(i, j + 1):
-        if k == j or doc[k].text == "," or (doc[k].text in _POSSESSIVE and k + 1 < j):
+        if k == j or _splits_at_comma(doc, k, j) or (doc[k].text in _POSSESSIVE and k + 1 < j):
             a, b = _trim(doc, start, k, label)
             if a < b:
                 parts.append((a, b, label))
@@ -209,6 +213,11 @@ def _trimmed_parts(doc: Doc, i: int, j: int, label: str) -> list[tuple[int, int,
     return parts
 
 
+def _splits_at_comma(doc: Doc, k: int, j: int) -> bool:
+    """ "CBS All Access, Disney" is two names; "CollectiveBias, Inc." and "King, Jr." are one."""
+    return doc[k].text == "," and not (k + 1 < j and _word(doc[k + 1]) in _NAME_SUFFIXES)
+
+
 def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     while i < j and (
         doc[i].is_punct or doc[i].pos_ == "DET" or doc[i].text in _POSSESSIVE or doc[i].is_space
@@ -219,6 +228,9 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
         or doc[j - 1].text in _POSSESSIVE
         or doc[j - 1].is_space
     ):
+        j -= 1
+    # "Nicolas Jarry 6-4", "Chile 3-0": a score after a name is not part of it.
+    while j - i > 1 and _SCORE.fullmatch(doc[j - 1].text) and label != "ORG":
         j -= 1
     # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
     if j - i > 2 and _word(doc[i]) in ROLE_WORDS and doc[i + 1].lower_ == "of":
@@ -363,9 +375,13 @@ def _titles_next_name(doc: Doc, root: Token, j: int) -> bool:
 def _person_full_names(mentions: list[_Mention]) -> dict[tuple[str, ...], list[_Mention]]:
     names: dict[tuple[str, ...], list[_Mention]] = defaultdict(list)
     for m in mentions:
-        if m.kind == "person" and len(m.words) >= 2 and m.text[:1].isupper():
+        if m.kind == "person" and len(m.words) >= 2 and m.text[:1].isupper() and not _has_digit(m.text):
             names[m.words].append(m)
     return names
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
 
 
 def _untagged_people(
@@ -395,7 +411,7 @@ def _untagged_people(
                 and _titles_next_name(doc, tok, k + 1)
             ):
                 # "Wild defenseman Ryan Suter" where "Wild" is a name elsewhere in the article.
-                m = _Mention(para, k, k + 1, "ORG", "organization", fixed=True)
+                m = _Mention(para, k, k + 1, "ORG", "organization", fixed=True, strong=True)
                 m.locate()
                 found.append(m)
                 k += 1
@@ -412,9 +428,9 @@ def _untagged_people(
             titled = k > 0 and _word(doc[k - 1]) in ROLE_WORDS and doc[k - 1].pos_ in ("NOUN", "PROPN")
             known = doc[j - 1].text in surnames
             if (titled and j - k >= 2) or known:
-                m = _Mention(para, k, j, "PERSON", "person", fixed=True)
+                m = _Mention(para, k, j, "PERSON", "person", fixed=True, strong=titled)
             elif _names_organisation(doc, k, j):
-                m = _Mention(para, k, j, "ORG", "organization", fixed=True)
+                m = _Mention(para, k, j, "ORG", "organization", fixed=True, strong=True)
             else:
                 k = j
                 continue
@@ -476,9 +492,8 @@ def _link_people(mentions: list[_Mention], full_names: dict[tuple[str, ...], lis
             continue
         best = _nearest(candidates, full_names, m.start)
         m.canonical = full_names[best][0].text
-        if m.kind != "person":
-            m.set_kind("person")
-        m.fixed = True
+        # Linked, not proven: protected from later table fixes but voting with its own weight.
+        m.kind, m.label, m.fixed = "person", "PERSON", True
 
 
 def _nearest(
@@ -542,15 +557,20 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _vote_kinds(mentions: list[_Mention]) -> None:
-    """All mentions of one name take the kind most of them have; rule-set kinds count three times."""
+    """All mentions of one name take the kind most of them have; kinds set by a rule on the mention's
+    own context count three times; a tie goes to the kind of the name's first mention."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    first: dict[str, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind in _NAME_KINDS:
+            key = _vote_key(m)
+            votes[key][m.kind] += 3 if m.strong else 1
+            first.setdefault(key, m.kind)
     for m in mentions:
         if m.kind in _NAME_KINDS:
-            votes[_vote_key(m)][m.kind] += 3 if m.fixed else 1
-    for m in mentions:
-        if m.kind in _NAME_KINDS:
-            counts = votes[_vote_key(m)]
-            kind = max(counts, key=lambda k: (counts[k], k == m.kind))
+            key = _vote_key(m)
+            counts = votes[key]
+            kind = max(counts, key=lambda k: (counts[k], k == first[key]))
             if kind != m.kind:
                 m.kind = kind
                 m.label = _LABEL_OF_KIND[kind]
@@ -619,7 +639,10 @@ _MAX_ROLE_TOKENS = 12
 
 def _describe(doc: Doc, noun: Token, up_to_head: bool = False) -> str | None:
     start = noun.left_edge.i
-    while start < noun.i and doc[start].pos_ in ("DET", "PUNCT"):
+    # "whether WeWork’s founder", "their nominee": the role starts after such words.
+    while start < noun.i and (
+        doc[start].pos_ in ("DET", "PUNCT", "SCONJ", "CCONJ", "ADP") or doc[start].tag_ == "PRP$"
+    ):
         start += 1
     end = noun.i + 1 if up_to_head else noun.right_edge.i + 1
     if end - start > _MAX_ROLE_TOKENS:
