@@ -64,6 +64,14 @@ class LegendBar(QWidget):
             self.buttons[category] = button
             layout.addWidget(button)
         layout.addStretch(1)
+        # Flat entries: a hidden category reads as greyed text with a hollow swatch, not as a raised button.
+        self.setStyleSheet(
+            "QToolButton { border: 1px solid transparent; border-radius: 4px; padding: 2px 7px; }"
+            "QToolButton:hover { border-color: palette(mid); }"
+            "QToolButton { color: palette(placeholder-text); }"
+            "QToolButton:checked { color: palette(window-text); background: transparent; }"
+            "QToolButton:focus { border-color: palette(highlight); }"
+        )
         self.status = QLabel(self)
         self.status.setEnabled(False)
         layout.addWidget(self.status)

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         column.addLayout(row, 1)
         column.addWidget(self.find_bar)
         self.setCentralWidget(article)
+        self.view.setFocus()  # the reader's keys go to the article, not to the first legend entry
         self.facts_panel = FactsPanel()
         self.details_panel = DetailsPanel()
         self.facts_dock = self._dock("Facts", "facts", self.facts_panel)
