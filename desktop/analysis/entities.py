@@ -80,6 +80,7 @@ _VENUE_WORDS = frozenset(
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"}) | _CORPORATE
 _SCORE = re.compile(r"\d+(?:[-–]\d+)*")
+_SCORELESS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})  # labels whose names never end in a number
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"/", "&"})
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "du", "&", "/"})
@@ -230,7 +231,7 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     ):
         j -= 1
     # "Nicolas Jarry 6-4", "Chile 3-0": a score after a name is not part of it.
-    while j - i > 1 and _SCORE.fullmatch(doc[j - 1].text) and label != "ORG":
+    while j - i > 1 and _SCORE.fullmatch(doc[j - 1].text) and label in _SCORELESS:
         j -= 1
     # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
     if j - i > 2 and _word(doc[i]) in ROLE_WORDS and doc[i + 1].lower_ == "of":
