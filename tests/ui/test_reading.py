@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 
 from desktop.documents import load
@@ -51,7 +50,6 @@ def test_click_john_kirby_shows_him_in_the_details_panel(qtbot, analysed_window)
     assert window.view.current == details.highlight
 
 
-@pytest.mark.xfail(strict=False, reason="needs canonical names and roles from the entity extractor (issue 3)")
 def test_john_kirby_details_give_his_role_and_every_mention(qtbot, analysed_window):
     window = analysed_window
     kirby_index = entity_named(window, "John Kirby")
@@ -60,7 +58,8 @@ def test_john_kirby_details_give_his_role_and_every_mention(qtbot, analysed_wind
     assert "Pentagon spokesman" in shown
     mentions = [e for e in window.analysis.entities if e.text in ("Kirby", "John Kirby")]
     assert len(mentions_of(window.analysis, window.analysis.entities[kirby_index])) == len(mentions) == 7
-    assert f"Mentions\t{len(mentions)}" in shown or f"Mentions {len(mentions)}" in shown
+    assert f"Mentions\n{len(mentions)}\n" in shown
+    assert shown.count("Kirby") >= 1 + len(mentions)  # the heading and every mention listed
 
 
 def test_a_mention_link_jumps_to_that_mention(qtbot, analysed_window):
