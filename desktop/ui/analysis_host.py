@@ -32,14 +32,17 @@ def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: 
     from desktop.analysis.pipeline import ModelError, load_pipeline, model_version
     from desktop.config import ModelChoice
 
+    model_error = ""
     try:
         nlp = load_pipeline(model_name, fast_gemm)
     except ModelError as exc:
-        events.send(("model_failed", str(exc)))
+        model_error = str(exc)
         nlp = None
     except Exception as exc:  # a broken install must reach the window as a message, not a dead process
-        events.send(("model_failed", f"The spaCy pipeline '{model_name}' could not be loaded: {exc}"))
+        model_error = f"The spaCy pipeline '{model_name}' could not be loaded: {exc}"
         nlp = None
+    if nlp is None:
+        events.send(("model_failed", model_error))
     else:
         events.send(("model_loaded", model_name, model_version(nlp)))
 
@@ -53,7 +56,7 @@ def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: 
             events.send(("cancelled", job))
             continue
         if nlp is None:
-            events.send(("failed", job, "No spaCy pipeline is loaded, so the article cannot be analysed."))
+            events.send(("failed", job, model_error))
             continue
         _run_job(job, text, model, events, cancelled)
 

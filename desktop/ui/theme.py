@@ -54,6 +54,9 @@ def _palette(window: str, base: str, text: str, button: str, mid: str, highlight
     for r in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.BrightText):
         palette.setColor(r, QColor(text))
     palette.setColor(role.HighlightedText, QColor("#FFFFFF"))
+    dark = QColor(base).lightness() < 128
+    palette.setColor(role.Link, QColor("#7DB9F0" if dark else "#1F5FAF"))
+    palette.setColor(role.LinkVisited, QColor("#B9A2E8" if dark else "#6A3FA0"))
     palette.setColor(role.PlaceholderText, QColor(mid))
     palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor(mid))
     palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(mid))

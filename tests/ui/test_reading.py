@@ -264,3 +264,25 @@ def test_details_panel_starts_with_the_article_at_a_glance(qtbot, analysed_windo
     window.details_panel._on_anchor_clicked(QUrl(f"quote:{len(window.analysis.quotes) - 1}"))
     assert window.details_panel.highlight.record == "quote"
     assert window.view.current == window.details_panel.highlight
+
+
+def test_a_missing_model_is_reported_and_the_text_stays(qtbot, settings):
+    from desktop.config import ModelChoice
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings, ModelChoice(name="no_such_pipeline_xyz"))
+    window.show()
+    try:
+        with qtbot.waitSignal(window.analysis_failed, timeout=120_000) as failed:
+            window.open_file(sample_article())
+        assert "no_such_pipeline_xyz" in failed.args[0] and "not installed" in failed.args[0]
+        wait_for_text(qtbot, window, load(sample_article()).text)
+        assert window.status.label.text() == failed.args[0]
+        assert not window.status.progress.isVisible()
+        # A file opened after the failure gets the same explanation, not a vague one.
+        with qtbot.waitSignal(window.analysis_failed, timeout=60_000) as again:
+            window.open_file(ARTICLES / "twincities-wild-sabres.txt")
+        assert again.args[0] == failed.args[0]
+    finally:
+        window.close()
+        window.thread_pool.waitForDone(5000)
