@@ -143,6 +143,7 @@ def extract_entities(parsed: ParsedText) -> list[Entity]:
     _link_people(mentions, full_names)
     for m in mentions:
         _fix_place(m)
+    _agree_with_conjuncts(mentions)
     _link_short_names(mentions)
     _vote_kinds(mentions)
     _give_roles(mentions)
@@ -370,6 +371,28 @@ def _titles_next_name(doc: Doc, root: Token, j: int) -> bool:
     )
 
 
+def _agree_with_conjuncts(mentions: list[_Mention]) -> None:
+    """ "Marvel Entertainment, Lucasfilm and BamTech": a one-word name listed with two or more names
+    of one kind, and none of its own, takes their kind (the model called Lucasfilm a place)."""
+    by_root = {(id(m.para), m.root.i): m for m in mentions}
+    for m in mentions:
+        if m.fixed or m.j - m.i != 1 or m.kind not in _NAME_KINDS or is_known_place(m.text):
+            continue
+        root = m.root
+        first = root.head if root.dep_ == "conj" else root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        members = [first, *(t for t in first.subtree if t.dep_ == "conj" and t.head.i != t.i)]
+        kinds = Counter(
+            other.kind
+            for t in members
+            if t.i != root.i and (other := by_root.get((id(m.para), t.i))) is not None
+        )
+        if sum(kinds.values()) >= 2 and len(kinds) == 1 and m.kind not in kinds:
+            m.kind = next(iter(kinds))
+            m.label = _LABEL_OF_KIND[m.kind]
+
+
 # --- people the model missed -----------------------------------------------------------------------
 
 
@@ -392,7 +415,9 @@ def _untagged_people(
     known name ("Zach Parise" where "Parise" is tagged elsewhere), and organisations named as such
     ("the public broadcaster ZDF", "NASA’s Science Mission Directorate")."""
     surnames = {words[-1] for words in full_names}
-    surnames.update(m.text for m in mentions if m.kind == "person" and len(m.words) == 1)
+    # A one-word "person" may be a model slip ("Twitter"): it completes a longer name ("Zach Parise")
+    # but does not make other lone mentions of the word people.
+    lone_names = {m.text for m in mentions if m.kind == "person" and len(m.words) == 1}
     names = {m.text for m in mentions if m.kind in _NAME_KINDS}
     covered: dict[int, set[int]] = defaultdict(set)
     for m in mentions:
@@ -417,7 +442,7 @@ def _untagged_people(
                 found.append(m)
                 k += 1
                 continue
-            if k in taken or not (_is_name_token(tok) or _is_known_name(tok, surnames)):
+            if k in taken or not (_is_name_token(tok) or _is_known_name(tok, surnames | lone_names)):
                 k += 1
                 continue
             j = k + 1
@@ -427,7 +452,7 @@ def _untagged_people(
                 k += 1
                 continue
             titled = k > 0 and _word(doc[k - 1]) in ROLE_WORDS and doc[k - 1].pos_ in ("NOUN", "PROPN")
-            known = doc[j - 1].text in surnames
+            known = doc[j - 1].text in surnames or (j - k >= 2 and doc[j - 1].text in lone_names)
             if (titled and j - k >= 2) or known:
                 m = _Mention(para, k, j, "PERSON", "person", fixed=True, strong=titled)
             elif _names_organisation(doc, k, j):
