@@ -79,23 +79,38 @@ class _EntityIndex:
 # --- statements from direct quotes ---------------------------------------------------------------
 
 
+class _ParagraphBounds:
+    """Where each paragraph starts and ends (Paragraph.end rebuilds the Doc's text on every call)."""
+
+    def __init__(self, parsed: ParsedText):
+        self.starts = [p.start for p in parsed.paragraphs]
+        self.ends = [
+            p.start + (p.doc[-1].idx + len(p.doc[-1].text) if len(p.doc) else 0) for p in parsed.paragraphs
+        ]
+
+    def of(self, offset: int) -> tuple[int, int] | None:
+        i = bisect_right(self.starts, offset) - 1
+        return (self.starts[i], self.ends[i]) if i >= 0 and offset < self.ends[i] else None
+
+
 def _quote_statements(parsed: ParsedText, quotes: list[Quote], index: _EntityIndex) -> Iterable[Fact]:
     """One statement per run of quotes by the same speaker in one paragraph ("“…,” he said. “…”")."""
+    bounds = _ParagraphBounds(parsed)
     group: list[int] = []
     for k, quote in enumerate(quotes):
-        if group and not _continues(parsed, quotes[group[-1]], quote):
-            yield _statement_of(parsed, quotes, group, index)
+        if group and not _continues(bounds, quotes[group[-1]], quote):
+            yield _statement_of(bounds, quotes, group, index)
             group = []
         group.append(k)
     if group:
-        yield _statement_of(parsed, quotes, group, index)
+        yield _statement_of(bounds, quotes, group, index)
 
 
-def _continues(parsed: ParsedText, previous: Quote, quote: Quote) -> bool:
+def _continues(bounds: _ParagraphBounds, previous: Quote, quote: Quote) -> bool:
     if _source(previous) != _source(quote):
         return False
-    para = parsed.paragraph_at(previous.start)
-    return para is not None and quote.start < para.end
+    para = bounds.of(previous.start)
+    return para is not None and quote.start < para[1]
 
 
 def _source(quote: Quote) -> str | None:
@@ -104,12 +119,14 @@ def _source(quote: Quote) -> str | None:
     return quote.speaker.canonical or quote.speaker.text
 
 
-def _statement_of(parsed: ParsedText, quotes: list[Quote], group: list[int], index: _EntityIndex) -> Fact:
+def _statement_of(
+    bounds: _ParagraphBounds, quotes: list[Quote], group: list[int], index: _EntityIndex
+) -> Fact:
     first, last = quotes[group[0]], quotes[group[-1]]
     start, end = first.start, last.end
     speaker = first.speaker
-    para = parsed.paragraph_at(start)
-    if speaker is not None and para is not None and para.start <= speaker.start < para.end:
+    para = bounds.of(start)
+    if speaker is not None and para is not None and para[0] <= speaker.start < para[1]:
         start, end = min(start, speaker.start), max(end, speaker.end)
     said = " … ".join(_unquoted(quotes[k].text) for k in group)
     source = _source(first)
@@ -159,13 +176,13 @@ class _Sentences:
     def clause(self, sent: SentenceSpan, verb: Token, keep: Token | None = None) -> _Clause:
         return _clause(sent, verb, self.index, self.last_subject, keep)
 
-    def note_subjects(self, sent: SentenceSpan) -> None:
+    def note_subjects(self, sent: SentenceSpan, subjects: list[Token]) -> None:
+        """Remember the sentence's last named subject, for a "he" in the sentences after it."""
         para = sent.paragraph
-        for tok in sent.span:
-            if tok.dep_ in _SUBJECTS and tok.pos_ == "PROPN":
-                entity = self.index.at(para.start + tok.idx)
-                if entity is not None and entity.kind in ("person", "organization", "place"):
-                    self.last_subject = entity.canonical or entity.text
+        for tok in subjects:
+            entity = self.index.at(para.start + tok.idx)
+            if entity is not None and entity.kind in ("person", "organization", "place"):
+                self.last_subject = entity.canonical or entity.text
 
 
 def _clause_facts(
@@ -178,8 +195,12 @@ def _clause_facts(
     for sent_no, sent in enumerate(parsed.sentences()):
         para = sent.paragraph
         claimed: set[int] = set()  # verbs that already gave a fact
+        subjects: list[Token] = []
         for tok in sent.span:
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            pos = tok.pos_
+            if pos == "PROPN" and tok.dep_ in _SUBJECTS:
+                subjects.append(tok)
+            elif pos == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
                 fact = _reported_speech(reader, sent, tok, quote_starts, quote_spans)
                 if fact is not None:
                     claimed.add(tok.i)
@@ -206,7 +227,7 @@ def _clause_facts(
                 continue
             claimed.add(verb.i)
             yield _event(reader.clause(sent, verb, ent.root), ent.text, index)
-        reader.note_subjects(sent)
+        reader.note_subjects(sent, subjects)
 
 
 class _DatesByParagraph:
