@@ -22,12 +22,12 @@ from desktop.analysis.records import Entity, Fact, Number, Quote
 from desktop.analysis.speakers import SPEECH_VERBS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _MAX_TEXT = 180  # characters in a fact's one-line summary
 _MAX_CLAUSE_TOKENS = 40
 _SUBJECTS = ("nsubj", "nsubjpass")
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that", "what", "this"})
 _RELATIVES = frozenset({"who", "which", "that"})
 # Verbs that are no event: being, having, seeming. Speech verbs are events only without a report.
 _NOT_EVENTS = frozenset({"be", "have", "seem", "appear", "become", "remain", "get"})
@@ -213,9 +213,12 @@ def _clause_facts(
             if verb_i < 0:
                 yield _quantity_of_sentence(sent, refs, index)
                 continue
-            claimed.add(verb_i)
             keep = _token_at(para, numbers[refs[0]].start, sent)
-            yield _quantity(reader.clause(sent, para.doc[verb_i], keep), refs, index)
+            verb = para.doc[verb_i]
+            if keep is not None and _describes_the_speaker(verb, keep):
+                continue  # "Two people briefed on the talks said …": who speaks, not a claim
+            claimed.add(verb_i)
+            yield _quantity(reader.clause(sent, verb, keep), refs, index)
         for ent in dates.within(sent):
             if ent.label_ not in ("DATE", "TIME") or ent.text.lower() in _VAGUE_DATES:
                 continue
@@ -327,9 +330,9 @@ def _clause(
     lo, hi = _clause_bounds(verb, keep)
     if verb.dep_ in ("relcl", "acl") and verb.head.i < lo:
         # "eastern Ukraine, where 13,000 people have been killed": the noun the clause describes.
-        lo = verb.head.left_edge.i
+        lo = _skip_lead(doc, verb.head.left_edge.i, verb.head.i)
         if subject is None:
-            subject = doc[verb.head.left_edge.i : verb.head.i + 1].text
+            subject = doc[lo : verb.head.i + 1].text
     start = para.start + doc[lo].idx
     end = para.start + doc[hi].idx + len(doc[hi].text)
     summary = doc[lo : hi + 1].text
@@ -342,7 +345,12 @@ def _clause(
         # Show who "it" is: "the United States would send …" rather than "it would send …".
         at = subject_tok.idx - doc[lo].idx
         summary = summary[:at] + subject + summary[at + len(subject_tok.text) :]
-    elif subject and (subject_tok is None or not lo <= subject_tok.i <= hi) and subject not in summary:
+    elif (
+        subject
+        and (subject_tok is None or not lo <= subject_tok.i <= hi)
+        and subject.lower() not in _PRONOUNS
+        and subject not in summary
+    ):
         summary = f"{subject}: {summary}"
     return _Clause(sent, verb, subject, start, end, _one_line(summary))
 
@@ -410,14 +418,31 @@ def _higher_subject(verb: Token, para: Paragraph, index: _EntityIndex) -> str | 
     return None
 
 
+def _skip_lead(doc: Doc, left: int, limit: int) -> int:
+    """First token of a phrase without leading determiners, adverbs, commas and spaces (quote marks stay)."""
+    while left < limit and (
+        doc[left].pos_ in ("DET", "ADV")
+        or (doc[left].is_punct and not doc[left].is_quote)
+        or doc[left].is_space
+    ):
+        left += 1
+    return left
+
+
+def _describes_the_speaker(verb: Token, tok: Token) -> bool:
+    if verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    subject = _subject_of(verb)
+    return subject is not None and subject.left_edge.i <= tok.i <= subject.right_edge.i
+
+
 def _name_of(tok: Token, para: Paragraph, index: _EntityIndex) -> str:
     entity = index.at(para.start + tok.idx)
     if entity is not None and entity.kind in ("person", "organization", "place", "group"):
         return entity.canonical or entity.text
     doc = tok.doc
     left = tok.left_edge.i
-    while left < tok.i and doc[left].pos_ == "DET":
-        left += 1
+    left = _skip_lead(doc, left, tok.i)
     right = tok.i + 1
     if right - left > 8:
         left = tok.i - 7
