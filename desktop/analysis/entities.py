@@ -634,12 +634,27 @@ def _title_before(m: _Mention) -> str | None:
         if not (k <= tok.head.i < m.j) or tok.is_sent_end:
             break
         k -= 1
+    k = min(k, _modifiers_start(m))
+    while k < m.i and (doc[k].pos_ in ("DET", "ADP", "CCONJ") or doc[k].is_punct):
+        k += 1
     if k == m.i:
         return None
     words = [doc[x] for x in range(k, m.i)]
     if not any(_word(t) in ROLE_WORDS for t in words) or all(_word(t) in _HONORIFICS for t in words):
         return None
     return doc[k : m.i].text
+
+
+def _modifiers_start(m: _Mention) -> int:
+    """Where the run of modifiers right before the name starts, taking whole phrases so that
+    "Secretary of State Antony Blinken" gives "Secretary of State"."""
+    root = m.root
+    start = m.i
+    for child in sorted((c for c in root.lefts if c.i < m.i), key=lambda c: -c.i):
+        if child.dep_ not in ("compound", "amod", "nmod", "poss") or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    return start
 
 
 def _apposition_role(m: _Mention) -> str | None:

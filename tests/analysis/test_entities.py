@@ -144,3 +144,13 @@ def test_lowercase_words_are_not_names(analyze):
 def test_acronym_takes_the_spelled_out_name(analyze):
     analysis = analyze("The United Nations met in Geneva. The UN said the talks would go on.")
     assert {e.canonical for e in mentions(analysis, "UN")} == {"United Nations"}
+
+
+def test_titles_with_of_and_acronym_bodies(analyze):
+    analysis = analyze(
+        "Secretary of State Antony Blinken met officials on Tuesday. Blinken said the talks went well. "
+        "The European Union (EU) said it agreed. EU spokesman Peter Stano said so too."
+    )
+    assert {e.role for e in mentions(analysis, "Blinken")} == {"Secretary of State"}
+    assert {e.canonical for e in mentions(analysis, "EU")} == {"European Union"}
+    assert {e.role for e in mentions(analysis, "Peter Stano")} == {"EU spokesman"}
