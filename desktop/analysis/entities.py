@@ -177,7 +177,13 @@ def _join_acronyms(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int
     while k < len(ents):
         i, j, label = ents[k]
         k += 1
-        while j + 1 < len(doc) and _tight_joiner(doc, j) and doc[j + 1].text[:1].isupper():
+        # Only capitals on both sides: "Israel/Gaza" stays two places.
+        while (
+            j + 1 < len(doc)
+            and _tight_joiner(doc, j)
+            and doc[j - 1].text.isupper()
+            and doc[j + 1].text.isupper()
+        ):
             nxt = j + 2
             if k < len(ents) and ents[k][0] == j + 1:
                 nxt = ents[k][1]
