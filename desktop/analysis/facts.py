@@ -171,17 +171,17 @@ class _Sentences:
     def __init__(self, parsed: ParsedText, index: _EntityIndex):
         self.parsed = parsed
         self.index = index
-        self.last_subject: str | None = None  # the last named subject, for "he said …"
+        self.last_subject: str | None = None  # the last person named as a subject, for "he said …"
 
     def clause(self, sent: SentenceSpan, verb: Token, keep: Token | None = None) -> _Clause:
         return _clause(sent, verb, self.index, self.last_subject, keep)
 
     def note_subjects(self, sent: SentenceSpan, subjects: list[Token]) -> None:
-        """Remember the sentence's last named subject, for a "he" in the sentences after it."""
+        """Remember the sentence's last person named as a subject, for a "he" in the sentences after it."""
         para = sent.paragraph
         for tok in subjects:
             entity = self.index.at(para.start + tok.idx)
-            if entity is not None and entity.kind in ("person", "organization", "place"):
+            if entity is not None and entity.kind == "person":
                 self.last_subject = entity.canonical or entity.text
 
 
