@@ -12,6 +12,9 @@ help:
 	@echo "make run    set up .venv and open Factlight on the sample article"
 	@echo "make test   set up .venv with the dev tools and run ruff and pytest"
 	@echo "make bench  print the speed figures (tests/bench)"
+	@echo "make package        build the desktop bundle dist/factlight/ (PyInstaller)"
+	@echo "make package-check  build it and smoke-test the built program"
+	@echo "make install-desktop / uninstall-desktop   add or remove the Linux launcher entry"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
