@@ -1,0 +1,78 @@
+"""A name mention being repaired by the entity rules, and the kinds the app gives spaCy's labels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from desktop.analysis.pipeline import Paragraph
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+KIND_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "DATE": "date",
+    "TIME": "date",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+    "LANGUAGE": "other",
+}
+# The label a mention gets when a rule changes its kind, so label and kind never disagree.
+LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP"}
+NAME_KINDS = frozenset({"person", "organization", "place", "group"})
+
+
+@dataclass
+class Mention:
+    """A mention being repaired; becomes an Entity at the end."""
+
+    para: Paragraph
+    i: int  # first token (paragraph-local index)
+    j: int  # one past the last token
+    label: str
+    kind: str
+    text: str = ""
+    start: int = 0
+    end: int = 0
+    fixed: bool = False  # kind set by a rule the model's label must not overrule
+    strong: bool = False  # kind set by a rule on this mention's own context: counts more in the vote
+    canonical: str = ""
+    role: str | None = None
+
+    def locate(self) -> None:
+        doc = self.para.doc
+        self.start = self.para.start + doc[self.i].idx
+        last = doc[self.j - 1]
+        self.end = self.para.start + last.idx + len(last.text)
+        self.text = doc[self.i : self.j].text  # Doc.text would rebuild the whole paragraph each time
+
+    def set_kind(self, kind: str) -> None:
+        self.fixed = self.strong = True
+        if kind != self.kind:
+            self.kind = kind
+            self.label = LABEL_OF_KIND.get(kind, self.label)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.text.replace("’", "'").split())
+
+    @property
+    def root(self) -> Token:
+        doc = self.para.doc
+        for k in range(self.i, self.j):
+            head = doc[k].head.i
+            if head < self.i or head >= self.j or head == k:
+                return doc[k]
+        return doc[self.j - 1]
+
+
+def bare_word(tok: Token) -> str:
+    return tok.lower_.rstrip(".")

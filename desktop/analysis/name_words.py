@@ -1,0 +1,46 @@
+"""The words that tell what a name is: titles of people, nouns and last words of organisations, venues.
+
+Shared by the entity rules, the finder of untagged names and the role finder. Lowercase, compared with
+`bare_word(token)` (lowercase, without a trailing full stop).
+"""
+
+from __future__ import annotations
+
+# Words that title a person when written before the name ("Pentagon spokesman John Kirby") or that
+# describe them in apposition. Lowercase, without a trailing full stop.
+ROLE_WORDS = frozenset(
+    """president vice prime minister chancellor secretary spokesman spokeswoman spokesperson senator sen
+    governor gov mayor representative rep ambassador envoy general gen colonel col admiral lieutenant lt
+    sergeant sgt captain capt commander chief ceo cfo coo cto chairman chairwoman chair director founder
+    co-founder cofounder administrator head leader king queen prince princess pope judge justice attorney
+    lawyer analyst economist professor prof dr researcher scientist astronomer astrophysicist physicist
+    author writer reporter correspondent editor officer official commissioner coach manager player
+    defenseman defender forward winger center centre goaltender goalie quarterback striker midfielder
+    pitcher driver owner executive premier emperor sheikh cardinal bishop rabbi imam mr mrs ms miss sir
+    dame lord lady deputy assistant candidate nominee lawmaker legislator congressman congresswoman
+    diplomat negotiator adviser advisor aide strategist investor actor actress singer producer host
+    presenter anchor superintendent inspector detective sheriff chairperson treasurer speaker
+    councillor councilman councilwoman scholar expert fellow""".split()  # noqa: SIM905
+)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof"})
+# Nouns for organisations: a name in apposition with one is an organisation ("the broadcaster ZDF").
+ORG_NOUNS = frozenset(
+    """newspaper paper daily journal magazine broadcaster network channel station agency company firm
+    bank airline carrier maker manufacturer startup start-up outlet publisher studio party university
+    institute organization organisation charity ministry website tabloid weekly automaker retailer
+    conglomerate insurer lender club team""".split()  # noqa: SIM905
+)
+# Last words that make a name an organisation whatever the model said ("… Royal Astronomical Society").
+ORG_LAST_WORDS = frozenset(
+    """inc inc. corp corp. corporation co co. company ltd ltd. llc plc group institute university college
+    ministry department agency association society council committee commission party foundation
+    directorate project studios entertainment federation league fund systems technologies airlines
+    laboratory laboratories labs""".split()  # noqa: SIM905
+)
+# Corporate designators: "Tyvak" is short for "Tyvak Nano-Satellite Systems Inc".
+CORPORATE = frozenset("inc inc. corp corp. corporation co co. company ltd ltd. llc plc ag sa gmbh".split())  # noqa: SIM905
+# Last words of venues; an organisation-labelled venue after "in"/"at" is a place ("in KeyBank Center").
+VENUE_WORDS = frozenset(
+    "arena stadium center centre airport square street avenue bridge palace park field".split()  # noqa: SIM905
+)
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"}) | CORPORATE

@@ -1,0 +1,123 @@
+"""Names the small model left untagged: people after a title or ending in a known surname, and
+organisations named as such. Also the test of a title that introduces a name ("Wild coach Bruce …")."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from desktop.analysis.mentions import NAME_KINDS, Mention, bare_word
+from desktop.analysis.name_words import HONORIFICS, ORG_LAST_WORDS, ORG_NOUNS, ROLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from desktop.analysis.pipeline import ParsedText
+
+def person_full_names(mentions: list[Mention]) -> dict[tuple[str, ...], list[Mention]]:
+    names: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.kind == "person" and len(m.words) >= 2 and m.text[:1].isupper() and not _has_digit(m.text):
+            names[m.words].append(m)
+    return names
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+def untagged_people(
+    parsed: ParsedText, mentions: list[Mention], full_names: dict[tuple[str, ...], list[Mention]]
+) -> list[Mention]:
+    """Names the model left untagged: people after a title ("center Casey Mittelstadt") or ending in a
+    known name ("Zach Parise" where "Parise" is tagged elsewhere), and organisations named as such
+    ("the public broadcaster ZDF", "NASA’s Science Mission Directorate")."""
+    surnames = {words[-1] for words in full_names}
+    # A one-word "person" may be a model slip ("Twitter"): it completes a longer name ("Zach Parise")
+    # but does not make other lone mentions of the word people.
+    lone_names = {m.text for m in mentions if m.kind == "person" and len(m.words) == 1}
+    names = {m.text for m in mentions if m.kind in NAME_KINDS}
+    covered: dict[int, set[int]] = defaultdict(set)
+    for m in mentions:
+        covered[id(m.para)].update(range(m.i, m.j))
+    found: list[Mention] = []
+    for para in parsed.paragraphs:
+        doc = para.doc
+        taken = covered[id(para)]
+        k = 0
+        n = len(doc)
+        while k < n:
+            tok = doc[k]
+            if (
+                k not in taken
+                and tok.text in names
+                and tok.text[:1].isupper()
+                and titles_next_name(doc, tok, k + 1)
+            ):
+                # "Wild defenseman Ryan Suter" where "Wild" is a name elsewhere in the article.
+                m = Mention(para, k, k + 1, "ORG", "organization", fixed=True, strong=True)
+                m.locate()
+                found.append(m)
+                k += 1
+                continue
+            if k in taken or not (_is_name_token(tok) or _is_known_name(tok, surnames | lone_names)):
+                k += 1
+                continue
+            j = k + 1
+            while j < n and j not in taken and _is_name_token(doc[j]) and bare_word(doc[j]) not in ROLE_WORDS:
+                j += 1
+            if j == k:
+                k += 1
+                continue
+            titled = k > 0 and bare_word(doc[k - 1]) in ROLE_WORDS and doc[k - 1].pos_ in ("NOUN", "PROPN")
+            known = doc[j - 1].text in surnames or (j - k >= 2 and doc[j - 1].text in lone_names)
+            if (titled and j - k >= 2) or known:
+                m = Mention(para, k, j, "PERSON", "person", fixed=True, strong=titled)
+            elif _names_organisation(doc, k, j):
+                m = Mention(para, k, j, "ORG", "organization", fixed=True, strong=True)
+            else:
+                k = j
+                continue
+            m.locate()
+            found.append(m)
+            k = j
+    return found
+
+
+def _names_organisation(doc: Doc, k: int, j: int) -> bool:
+    last = doc[j - 1]
+    if j - k >= 2 and bare_word(last) in ORG_LAST_WORDS:
+        return True
+    before = doc[k - 1] if k > 0 else None
+    return (
+        before is not None
+        and before.lemma_.lower() in ORG_NOUNS
+        and (before.head.i == j - 1 or (last.dep_ == "appos" and last.head.i == before.i))
+    )
+
+
+def _is_known_name(tok: Token, surnames: set[str]) -> bool:
+    """ "Scissors, who consults …": a name already known, even where the model took it for a noun."""
+    return tok.text in surnames and tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+
+
+def _is_name_token(tok: Token) -> bool:
+    """A capitalised proper noun; at a sentence start only as a subject, where names usually sit."""
+    text = tok.text
+    if tok.pos_ != "PROPN" or not text[:1].isupper() or not text.replace("-", "").replace(".", "").isalpha():
+        return False
+    return not tok.is_sent_start or tok.dep_ in ("nsubj", "compound")
+
+
+def titles_next_name(doc: Doc, root: Token, j: int) -> bool:
+    """True when doc[j] is a title that `root` modifies, followed by a name: "Wild coach Bruce …"."""
+    if j + 1 >= len(doc):
+        return False
+    title, after = doc[j], doc[j + 1]
+    return (
+        bare_word(title) in ROLE_WORDS
+        and bare_word(title) not in HONORIFICS
+        and root.head.i == title.i
+        and after.pos_ == "PROPN"
+        and after.text[:1].isupper()
+    )
