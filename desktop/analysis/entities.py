@@ -16,23 +16,34 @@ from typing import TYPE_CHECKING
 
 from desktop.analysis.mentions import KIND_OF_LABEL, LABEL_OF_KIND, NAME_KINDS, Mention, bare_word
 from desktop.analysis.name_words import (
+    COMPANY_LAST_WORDS,
     CORPORATE,
+    EVENT_LAST_WORDS,
     NAME_SUFFIXES,
     ORG_LAST_WORDS,
     ORG_NOUNS,
     ROLE_WORDS,
     VENUE_WORDS,
 )
+from desktop.analysis.organization_names import is_known_organization
 from desktop.analysis.pipeline import Paragraph, ParsedText
 from desktop.analysis.place_names import is_known_place
 from desktop.analysis.records import Entity
 from desktop.analysis.roles import give_roles
-from desktop.analysis.untagged_names import person_full_names, titles_next_name, untagged_people
+from desktop.analysis.untagged_names import (
+    person_full_names,
+    titles_next_name,
+    untagged_dateline,
+    untagged_people,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_SCORE = re.compile(r"\d+(?:[-–]\d+)*")
+_SCORE = re.compile(r"\d+(?:[-–]\d*)*")
+# "(0100 GMT)": the model takes a time zone for an organisation.
+_TIME_ZONES = frozenset("GMT UTC BST CET CEST EST EDT CST CDT MST MDT PST PDT ET PT IST JST".split())  # noqa: SIM905
+_DASHES = frozenset({"-", "–", "—"})
 _SCORELESS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})  # labels whose names never end in a number
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _JOINERS = frozenset({"/", "&"})
@@ -48,6 +59,7 @@ def extract_entities(parsed: ParsedText) -> list[Entity]:
         _fix_kind_from_context(m, surnames)
     full_names = person_full_names(mentions)
     mentions.extend(untagged_people(parsed, mentions, full_names))
+    mentions.extend(untagged_dateline(parsed, mentions))
     full_names = person_full_names(mentions)
     _link_people(mentions, full_names)
     for m in mentions:
@@ -147,7 +159,8 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     ):
         j -= 1
     # "Nicolas Jarry 6-4", "Chile 3-0": a score after a name is not part of it.
-    while j - i > 1 and _SCORE.fullmatch(doc[j - 1].text) and label in _SCORELESS:
+    # The tokenizer may leave "6-" or "-" of "6-4" behind, so dashes go too.
+    while j - i > 1 and label in _SCORELESS and (_SCORE.fullmatch(doc[j - 1].text) or doc[j - 1].text in _DASHES):
         j -= 1
     # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
     if j - i > 2 and bare_word(doc[i]) in ROLE_WORDS and doc[i + 1].lower_ == "of":
@@ -185,12 +198,24 @@ def _fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     before = doc[m.i - 1] if m.i > 0 else None
     if _is_joined_acronym(m):
         m.set_kind("place" if is_known_place(m.text) else "organization")
+    elif m.text in _TIME_ZONES:
+        m.kind, m.label, m.fixed = "date", "TIME", True
+    elif m.kind in NAME_KINDS and is_known_organization(m.text):
+        m.set_kind("organization")
+    elif m.j - m.i > 1 and last in EVENT_LAST_WORDS and m.label in ("PERSON", "ORG", "GPE", "FAC"):
+        # "the Davis Cup", "the Dubai Air Show": an event, whatever the model said.
+        m.kind, m.label, m.fixed = "other", "EVENT", True
+    elif m.label == "PERSON" and m.j - m.i == 1 and before is not None and before.like_num and before.text[:1].isdigit():
+        # "the 737 Max": a model name after a number, not a person.
+        m.kind, m.label, m.fixed = "other", "PRODUCT", True
     elif m.kind in NAME_KINDS and _is_dateline(m):
         m.set_kind("place")
     elif _titled_as_person(m, before):
         m.set_kind("person")
     elif m.label == "PERSON" and m.text.isalpha() and m.text.isupper() and len(m.text) > 1:
         m.set_kind("place" if is_known_place(m.text) else "organization")
+    elif _named_after_country(m, before):
+        m.set_kind("person")
     elif _org_apposition(m) or (m.j - m.i > 1 and last in ORG_LAST_WORDS and m.label != "FAC"):
         m.set_kind("organization")
     elif m.label == "ORG" and last in VENUE_WORDS and m.j - m.i > 1 and _after_in_or_at(m):
@@ -198,6 +223,20 @@ def _fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     elif m.label != "NORP" and m.text not in surnames and not is_known_place(m.text) and _modifies_title(m):
         # "Sabres captain Jack Eichel", "Wild coach Bruce Boudreau": the team or body a person serves.
         m.set_kind("organization")
+
+
+def _named_after_country(m: Mention, before: Token | None) -> bool:
+    """ "Serbia’s Novak Djokovic": two or three plain capitalised words after a country's possessive
+    name a person, though the model said organisation (organisations' names end in a telling word)."""
+    doc = m.para.doc
+    if m.label != "ORG" or not 2 <= m.j - m.i <= 3 or before is None or before.text not in _POSSESSIVE:
+        return False
+    if any(not t.text[:1].isupper() or not t.text.replace("-", "").isalpha() or t.text.isupper() for t in doc[m.i : m.j]):
+        return False
+    if bare_word(doc[m.j - 1]) in ORG_LAST_WORDS | VENUE_WORDS or is_known_organization(m.text):
+        return False
+    owner = doc[before.i - 1] if before.i > 0 else None
+    return owner is not None and owner.ent_type_ in ("GPE", "NORP") and is_known_place(owner.text)
 
 
 def _titles_name(before: Token, m: Mention) -> bool:
@@ -244,7 +283,9 @@ def _org_apposition(m: Mention) -> bool:
     if root.dep_ == "compound" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i == m.j:
         return True
     return any(
-        c.dep_ == "compound" and c.i == m.i - 1 and c.lemma_.lower() in ORG_NOUNS for c in root.children
+        (c.dep_ == "compound" and c.i == m.i - 1) or (c.dep_ == "appos" and c.i >= m.j)
+        for c in root.children
+        if c.lemma_.lower() in ORG_NOUNS
     )
 
 
@@ -260,7 +301,7 @@ def _fix_place(m: Mention) -> None:
     """After people are linked, a well-known place is a place whatever the model said ("Kyiv")."""
     if m.fixed and m.kind == "person":
         return
-    if m.kind in ("person", "organization", "group") and is_known_place(m.text) and m.label != "NORP":
+    if m.kind in ("person", "organization", "group", "other") and is_known_place(m.text) and m.label != "NORP":
         m.set_kind("place")
 
 
@@ -344,8 +385,13 @@ def _link_short_names(mentions: list[Mention]) -> None:
             initials = _initials(words)
             if len(initials) >= 2:
                 long_names.setdefault(initials, m)
-            if words[-1].lower() in CORPORATE:
+            last = words[-1].lower()
+            if last in CORPORATE:
+                # "Tyvak" for "Tyvak Nano-Satellite Systems Inc", never the bare designator-less "Tyvak Inc".
                 for k in range(1, len(words) - 1):
+                    companies[words[:k]].append(m)
+            elif m.kind == "organization" and last in COMPANY_LAST_WORDS:
+                for k in range(1, len(words)):
                     companies[words[:k]].append(m)
     for m in mentions:
         if m.kind not in ("organization", "place"):
@@ -360,7 +406,7 @@ def _link_short_names(mentions: list[Mention]) -> None:
             m.canonical = full.text
             if not m.fixed or full.kind == m.kind:
                 m.kind, m.label = full.kind, full.label
-        elif m.words in companies and len({c.text for c in companies[m.words]}) == 1:
+        elif m.words in companies and len({c.text for c in companies[m.words]}) == 1 and not is_known_place(m.text):
             m.canonical = companies[m.words][0].text
             m.set_kind("organization")
         else:

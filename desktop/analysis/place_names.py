@@ -71,7 +71,10 @@ REGIONS = frozenset(
     )
 )  # fmt: skip
 
-SKY_BODIES = frozenset("Moon Sun Earth Mars Venus Jupiter Saturn Uranus Neptune Pluto".split())  # noqa: SIM905
+SKY_BODIES = frozenset(
+    """Moon Sun Earth Mercury Mars Venus Jupiter Saturn Uranus Neptune Pluto Ceres Titan Ganymede Europa Io
+    Callisto Enceladus Triton Charon Phobos Deimos""".split()  # noqa: SIM905
+) | frozenset(("Solar System", "Milky Way"))
 
 PLACE_NAMES = COUNTRIES | CITIES | REGIONS | SKY_BODIES
 

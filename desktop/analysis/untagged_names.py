@@ -26,6 +26,32 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+# What ends a wire story's dateline ("MADRID —", "BUFFALO, N.Y. —", "LONDON (Reuters) -").
+_DATELINE_ENDS = frozenset({",", "—", "–", "-", "("})
+_DATELINE_REACH = 200  # characters from the start of the text where a dateline can be
+
+
+def untagged_dateline(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]:
+    """ "MADRID — Rafael Nadal …": the place in capitals opening a wire story, when the model missed it."""
+    for para in parsed.paragraphs:
+        if para.start >= _DATELINE_REACH:
+            return []
+        doc = para.doc
+        if not len(doc) or not doc[0].text.strip():
+            continue
+        j = 0
+        while j < len(doc) and doc[j].text.isupper() and doc[j].text.isalpha() and len(doc[j].text) > 1:
+            j += 1
+        if j == 0 or j >= len(doc) or doc[j].text not in _DATELINE_ENDS:
+            return []
+        if any(m.para is para and m.i < j for m in mentions):
+            return []
+        m = Mention(para, 0, j, "GPE", "place", fixed=True, strong=True)
+        m.locate()
+        return [m]
+    return []
+
+
 def untagged_people(
     parsed: ParsedText, mentions: list[Mention], full_names: dict[tuple[str, ...], list[Mention]]
 ) -> list[Mention]:
