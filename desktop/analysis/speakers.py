@@ -66,6 +66,10 @@ _SPEAKS_FOR = frozenset(
     """spokesperson spokesman spokeswoman spokespeople representative statement office aide release
     communique communiqué announcement readout ministry embassy official""".split()  # noqa: SIM905
 )
+# Nouns that only count or group the speakers named after "of" ("a group of protesters").
+_PARTITIVES = frozenset(
+    "series group number couple pair handful dozen dozens hundreds thousands majority minority crowd band".split()  # noqa: SIM905
+)
 _SAME_ROLE = {"spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokespeople": "spokesperson"}
 # Documents whose words are their publisher's ("reports released by the Inspector General").
 _DOCUMENTS = frozenset(
@@ -523,6 +527,9 @@ class SpeakerResolver:
             if cur.dep_ in _SUBJECT_SHARING and cur.head.i != cur.i:
                 cur = cur.head
                 continue
+            if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
+                # "a series of South Dakotans … declaring, “…”": the noun the participle describes.
+                return cur.head
             break
         # "…,” said Kirby" with the name left unattached: the name right after the verb.
         nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
@@ -552,6 +559,8 @@ class SpeakerResolver:
             if child.dep_ in ("appos", "relcl", "punct", "cc", "conj", "acl", "prep") and child.i > head.i:
                 if child.dep_ == "prep" and _role_head(head) in _SPEAKS_FOR | _DOCUMENTS:
                     continue  # "a spokesperson for Johnson’s office" keeps its "for …"
+                if child.dep_ == "prep" and child.lower_ == "of" and head.lemma_.lower() in _PARTITIVES:
+                    continue  # "a series of South Dakotans": who they are is in the "of …"
                 end = min(end, child.left_edge.i)
         for child in head.lefts:
             if child.dep_ in ("punct", "cc", "conj", "appos"):

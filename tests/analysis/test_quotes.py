@@ -358,3 +358,14 @@ def test_it_said_resolves_to_the_organisation(analyze):
 def test_relative_pronoun_alone_is_no_speaker(analyze):
     text = "They learned who had written “the Mary Steenburgen of it all” only later."
     assert all(q.speaker is None or q.speaker.text.lower() != "who" for q in analyze(text).quotes)
+
+
+def test_participle_speaker_is_the_group_it_describes(analyze):
+    text = (
+        "One campaign video featured a series of South Dakotans — including both adults and children — "
+        "declaring, “I’m on meth.” The video drew criticism."
+    )
+    quote = quote_at(analyze(text), text, "I’m on meth.")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "a series of South Dakotans"
+    assert quote.cue == "declaring"
