@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from desktop.analysis.pipeline import Paragraph, ParsedText, SentenceSpan
 from desktop.analysis.records import Entity, Fact, Number, Quote
-from desktop.analysis.speakers import SPEECH_VERBS
+from desktop.analysis.speech_words import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -1,0 +1,89 @@
+"""People's names as written around a quote: bare names without titles, runs of proper nouns, titles."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from desktop.analysis.speech_words import GENDER_HONORIFICS, SAME_ROLE, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from desktop.analysis.pipeline import Paragraph
+    from desktop.analysis.records import Entity
+
+_TITLES = re.compile(
+    r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|col|sen|rep|gov)\.?\s+", re.IGNORECASE
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def name_run(tok: Token) -> list[str]:
+    """ "US President Joe Biden" at "Biden" -> ["Joe", "Biden"]: capitalised proper nouns compounded into tok."""
+    words = [bare_name(tok.text)]
+    i = tok.i - 1
+    while i >= 0:
+        left = tok.doc[i]
+        if left.pos_ != "PROPN" or left.dep_ != "compound" or not left.text[:1].isupper():
+            break
+        if left.lower_.rstrip(".") in TITLE_WORDS or (len(left.text) > 1 and left.text.isupper()):
+            break
+        right = tok.doc[i + 1]
+        if left.ent_iob_ != "O" and not (left.ent_type_ == right.ent_type_ and right.ent_iob_ == "I"):
+            break  # a name of something else ("Browns" in "Browns DL Sheldon Richardson")
+        words.insert(0, left.text)
+        i -= 1
+    return words if all(w[:1].isupper() for w in words) else []
+
+
+def bare_name(name: str) -> str:
+    """ "Mr. Putin’s" -> "Putin"."""
+    name = " ".join(name.split())
+    name = _POSSESSIVE.sub("", name)
+    return _TITLES.sub("", name).strip(" .,;:")
+
+
+def honorific_before(doc, entity: Entity, para: Paragraph) -> str:
+    """ "mrs" for "Mrs. Smith": the word just before the entity, if it is one of the honorifics."""
+    local = entity.start - para.start
+    words = doc.text[max(0, local - 6) : local].split()[-1:] + entity.text.split()[:1]
+    for word in words:
+        word = word.lower().rstrip(".")
+        if word in GENDER_HONORIFICS:
+            return word
+    return ""
+
+
+def person_bare_name(name: str) -> str:
+    """ "U.S. Attorney Nealy Cox" -> "Nealy Cox": a person's name without leading titles or initialisms."""
+    words = bare_name(name).split()
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0].isupper()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def role_head(tok: Token) -> str:
+    word = tok.lemma_.lower() if tok.pos_ == "NOUN" else tok.lower_
+    return SAME_ROLE.get(word, word)
+
+
+def title_words(tok: Token, para: Paragraph, entity: Entity) -> Iterable[str]:
+    """Titles given to a person's name: "US President Donald Trump", "Derek Scissors, a China scholar"."""
+    for child in tok.children:
+        offset = para.start + child.idx
+        if (
+            child.dep_ in ("compound", "amod", "nmod")
+            and offset < entity.start
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
+            yield role_head(child)
+            for grand in child.children:
+                if grand.dep_ in ("compound", "amod") and grand.pos_ in ("NOUN", "PROPN"):
+                    yield role_head(grand)
+        elif child.dep_ == "appos":
+            yield role_head(child)
+            for grand in child.children:
+                if grand.dep_ in ("compound", "amod") and grand.pos_ == "NOUN":
+                    yield role_head(grand)
