@@ -318,6 +318,13 @@ class Library:
             finally:
                 self._write_depth -= 1
 
+    def interrupt(self) -> None:
+        """Stop the read another thread is running on this library (a long export); it raises LibraryError.
+
+        Safe from any thread, and deliberately without the lock, which the running read holds.
+        """
+        self._db.conn.interrupt()
+
     def integrity_check(self) -> str:
         """'ok', or SQLite's description of the damage."""
         with self._reading() as db:

@@ -1,6 +1,7 @@
 """Starts the window: QApplication, settings, the main window on a file or the sample article.
 
 Nothing here imports spaCy: the analysis process loads it while the article is already on screen.
+The library is `--db PATH`, else FACTLIGHT_DB, else library.db in the user data folder (config.py).
 `--screenshot OUT.png` waits for the highlights, saves the window and exits. FACTLIGHT_QUIT_WHEN_READY=1
 makes the window quit through File ▸ Quit once the analysis is shown (used to test a clean exit).
 """
@@ -14,11 +15,12 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
-from desktop import APP_NAME, __version__
-from desktop.config import ModelChoice
-from desktop.resources import sample_article
+from desktop import APP_ID, APP_NAME, __version__
+from desktop.config import DB_ENV, ModelChoice, default_db_path
+from desktop.resources import resource_path, sample_article
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import AppSettings
 from desktop.ui.workers import AnalysisService
@@ -41,7 +43,11 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    app.setDesktopFileName("factlight")
+    # Wayland and the desktop shell match the window to io.github.factlight.Factlight.desktop by this id.
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = resource_path("icons", APP_ID + ".svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -54,7 +60,10 @@ def run_app(args: argparse.Namespace) -> int:
         settings = AppSettings(Path(scratch.name) / "settings.ini")
     else:
         settings = AppSettings()
-    window = MainWindow(settings, ModelChoice.from_environment(args.model))
+    db_path = args.db.expanduser() if args.db is not None else default_db_path()
+    if scratch is not None and args.db is None and not os.environ.get(DB_ENV):
+        db_path = Path(scratch.name) / "library.db"  # nor the reader's notes and cached analyses
+    window = MainWindow(settings, ModelChoice.from_environment(args.model), db_path)
     status = {"code": 0}
     if args.screenshot is not None:
         window.resize(*parse_size(args.size))

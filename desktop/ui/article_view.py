@@ -21,7 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from desktop.ui.highlight_painter import HighlightPainter, category_format
+from desktop.ui.highlight_painter import HighlightPainter
 from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.palette import CATEGORIES, colours, flash_colour, page_colours
 from desktop.ui.text_positions import TextPositions
@@ -138,7 +138,7 @@ class ArticleView(QPlainTextEdit):
         if not self._pending_chunks:
             self._append_timer.stop()
             self.text_loaded.emit()
-            if len(self.index):
+            if len(self.index) or len(self.painter.user_index):
                 self.painter.paint(self.index, self.shown, self.dark)
 
     def show_highlights(self, index: HighlightIndex) -> None:
@@ -149,6 +149,23 @@ class ArticleView(QPlainTextEdit):
             self.painter.index = index  # painted once the last slice of text is in
             return
         self.painter.paint(index, self.shown, self.dark)
+
+    def show_user_marks(self, index: HighlightIndex) -> None:
+        """The reader's own highlights (category = user colour key, index = annotation id)."""
+        if self.loading:
+            self.painter.user_index = index  # painted with the rest once the text is in
+            return
+        self.painter.paint_user(index)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as str offsets, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.positions.from_qt(cursor.selectionStart()), self.positions.from_qt(cursor.selectionEnd())
+
+    def cursor_offset(self) -> int:
+        return self.positions.from_qt(self.textCursor().position())
 
     def set_shown(self, shown: set[str]) -> None:
         self.shown = set(shown)
@@ -173,7 +190,7 @@ class ArticleView(QPlainTextEdit):
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         if self.loading:
-            self.painter.formats = {c: category_format(c, dark) for c in CATEGORIES}
+            self.painter.set_dark(dark)
         else:
             self.painter.paint(dark=dark)
         self._update_extra_selections()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from desktop.analysis.records import Analysis
 from desktop.ui import descriptions as d
@@ -24,9 +27,16 @@ class DetailsPanel(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        # A tool bar, not a row of buttons: in a narrow dock the buttons fold into its » menu.
+        self.buttons = QToolBar(self)
+        self.buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.buttons.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
+        layout.addWidget(self.buttons)
+        # The reader's verdict on a record (an Annotation with status), set by the annotation controller.
+        self.verdict_for: Callable[[str, int, int], Any] | None = None
         self.analysis: Analysis | None = None
         self.text = ""
         self.highlight: Highlight | None = None
@@ -70,6 +80,21 @@ class DetailsPanel(QWidget):
             html += f"<p><b>Most quoted</b></p><ul style='margin-left:-20px'>{items}</ul>"
         return html
 
+    def add_verdict_buttons(self, actions: list[QAction]) -> None:
+        """Accept, Reject, Correct… under the details; they act on the highlight shown."""
+        for action in actions:
+            self.buttons.addAction(action)
+        self.buttons.setVisible(True)
+
+    def _verdict_html(self, highlight: Highlight) -> str:
+        if self.verdict_for is None:
+            return ""
+        verdict = self.verdict_for(highlight.record, highlight.start, highlight.end)
+        if verdict is None:
+            return ""
+        note = f" · {escape(verdict.note)}" if verdict.note else ""
+        return f"<p style='color:gray; margin-top:0'>Your verdict: <b>{escape(verdict.status)}</b>{note}</p>"
+
     def plain_text(self) -> str:
         return self.browser.toPlainText()
 
@@ -78,7 +103,7 @@ class DetailsPanel(QWidget):
             return
         self.highlight = highlight
         body = {"entity": self._entity_html, "quote": self._quote_html, "number": self._number_html}[highlight.record]
-        self.browser.setHtml(body(highlight.index))
+        self.browser.setHtml(body(highlight.index) + self._verdict_html(highlight))
 
     def _heading(self, category: str, title: str) -> str:
         ink = colours(category, self.dark).ink

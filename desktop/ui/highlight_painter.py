@@ -1,7 +1,9 @@
 """Applies highlight formats to the article in small slices, the visible part first.
 
 Formats go onto each block's layout (as QSyntaxHighlighter does), so the document itself is never
-edited and toggling a category only repaints. Tens of thousands of formats in one go would block the
+edited and toggling a category only repaints. The reader's own highlights (`user_index`, categories from
+USER_CATEGORIES) are laid over the automatic ones as a marker background only, so a name inside keeps
+its underline; a change to them repaints just the blocks it touches. Tens of thousands of formats in one go would block the
 GUI thread for half a second, so the work is a generator that a zero-interval timer resumes for a few
 milliseconds at a time.
 """
@@ -16,11 +18,12 @@ from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextFormat, QTex
 from PySide6.QtWidgets import QPlainTextEdit
 
 from desktop.ui.highlights import HighlightIndex
-from desktop.ui.palette import CATEGORIES, colours
+from desktop.ui.palette import CATEGORIES, colours, user_colour
 from desktop.ui.text_positions import TextPositions
 
 # Marks a format with its category so tests and tools can read back what is painted.
 CATEGORY_PROPERTY = QTextFormat.Property.UserProperty + 1
+USER_PROPERTY = QTextFormat.Property.UserProperty + 2  # the annotation id of a user highlight
 SLICE_SECONDS = 0.012
 
 
@@ -36,6 +39,14 @@ def category_format(category: str, dark: bool) -> QTextCharFormat:
     return fmt
 
 
+def user_format(category: str, dark: bool) -> QTextCharFormat:
+    """A user highlight: a marker background; `category` is a USER_CATEGORIES key or a stored #colour."""
+    fmt = QTextCharFormat()
+    colour = category if category.startswith("#") else user_colour(category, dark)
+    fmt.setBackground(QColor(colour))
+    return fmt
+
+
 class HighlightPainter(QObject):
     finished = Signal()
 
@@ -46,6 +57,8 @@ class HighlightPainter(QObject):
         self.positions = TextPositions("")
         self.shown: set[str] = set(CATEGORIES)
         self.formats = {c: category_format(c, False) for c in CATEGORIES}
+        self.user_index = HighlightIndex()
+        self.dark = False
         self._work: Iterator[None] | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(0)
@@ -60,6 +73,7 @@ class HighlightPainter(QObject):
         self._stop()
         self.positions = positions
         self.index = HighlightIndex()
+        self.user_index = HighlightIndex()
 
     def paint(self, index: HighlightIndex | None = None, shown: set[str] | None = None, dark: bool | None = None) -> None:
         if index is not None:
@@ -67,12 +81,32 @@ class HighlightPainter(QObject):
         if shown is not None:
             self.shown = set(shown)
         if dark is not None:
-            self.formats = {c: category_format(c, dark) for c in CATEGORIES}
+            self.set_dark(dark)
         self._stop()
         self._work = self._paint_all()
         self._on_tick()
         if self._work is not None:
             self._timer.start()
+
+    def set_dark(self, dark: bool) -> None:
+        self.dark = dark
+        self.formats = {c: category_format(c, dark) for c in CATEGORIES}
+
+    def paint_user(self, index: HighlightIndex) -> None:
+        """Show another set of user highlights, repainting only the blocks whose marks changed."""
+        changed = set(self.user_index.items) ^ set(index.items)
+        self.user_index = index
+        document = self.view.document()
+        to_qt = self.positions.to_qt
+        done: set[int] = set()
+        for h in sorted(changed, key=lambda h: h.start):
+            block = document.findBlock(to_qt(h.start))
+            end = to_qt(h.end)
+            while block.isValid() and block.position() < end:
+                if block.blockNumber() not in done:
+                    done.add(block.blockNumber())
+                    self._paint_block(block)
+                block = block.next()
 
     def _stop(self) -> None:
         self._timer.stop()
@@ -98,7 +132,7 @@ class HighlightPainter(QObject):
             done.add(block.blockNumber())
             yield
         # Then every block that holds a highlight, in reading order (a quote may span several).
-        for h in self.index.items:
+        for h in (*self.index.items, *self.user_index.items):
             block = document.findBlock(to_qt(h.start))
             end = to_qt(h.end)
             while block.isValid() and block.position() < end:
@@ -139,6 +173,18 @@ class HighlightPainter(QObject):
             r.length = positions.to_qt(e) - positions.to_qt(s)
             r.format = self.formats[h.category]
             ranges.append(r)
+        # The reader's marks last: a later range's properties win where ranges overlap.
+        for h in self.user_index.overlapping(start, end):
+            s, e = max(h.start, start), min(h.end, end)
+            if e <= s:
+                continue
+            r = QTextLayout.FormatRange()
+            r.start = positions.to_qt(s) - base
+            r.length = positions.to_qt(e) - positions.to_qt(s)
+            fmt = user_format(h.category, self.dark)
+            fmt.setProperty(USER_PROPERTY, h.index)
+            r.format = fmt
+            ranges.append(r)
         layout = block.layout()
         if not ranges and not layout.formats():
             return
@@ -155,5 +201,18 @@ def painted_categories(view: QPlainTextEdit) -> dict[str, int]:
             category = r.format.property(CATEGORY_PROPERTY)
             if category:
                 counts[category] = counts.get(category, 0) + 1
+        block = block.next()
+    return counts
+
+
+def painted_user_marks(view: QPlainTextEdit) -> dict[int, int]:
+    """How many painted ranges each user highlight (by annotation id) has across the document."""
+    counts: dict[int, int] = {}
+    block = view.document().firstBlock()
+    while block.isValid():
+        for r in block.layout().formats():
+            key = r.format.property(USER_PROPERTY)
+            if key is not None:
+                counts[int(key)] = counts.get(int(key), 0) + 1
         block = block.next()
     return counts

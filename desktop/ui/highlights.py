@@ -57,6 +57,17 @@ class HighlightIndex:
         self._longest = max((h.length for h in items), default=0)
         self.counts: Counter[str] = Counter(h.category for h in items)
 
+    @classmethod
+    def of(cls, items: Iterable[Highlight]) -> HighlightIndex:
+        """An index over ready-made highlights (the reader's own, whose `index` is the annotation id)."""
+        index = cls()
+        ordered = sorted(items, key=lambda h: (h.start, -h.end))
+        index.items = tuple(ordered)
+        index._starts = [h.start for h in ordered]
+        index._longest = max((h.length for h in ordered), default=0)
+        index.counts = Counter(h.category for h in ordered)
+        return index
+
     def __len__(self) -> int:
         return len(self.items)
 

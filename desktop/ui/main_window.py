@@ -1,18 +1,20 @@
 """The main window: a coordinator that wires the article view, legend, panels, workers and settings.
 
-It owns no drawing and no analysis; each part is its own class. Issue 5 (annotations) attaches through
-`document_shown` / `analysis_shown` and the `annotations` slot left for it.
+It owns no drawing and no analysis; each part is its own class. The reader's library, annotations and
+the analysis cache are `self.annotations` (annotations.py): after a document is shown the window asks
+it for a cached analysis and runs spaCy only when there is none; every analysis is shown with the
+reader's corrections applied (in the PresentationWorker), and shown again when a verdict changes.
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QMainWindow,
@@ -23,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.analysis.records import Analysis
-from desktop.config import ModelChoice
-from desktop.documents import FORMATS, Document
+from desktop.config import ModelChoice, default_db_path
+from desktop.documents import Document
 from desktop.ui.analysis_status import AnalysisStatus
+from desktop.ui.annotations import AnnotationController
 from desktop.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from desktop.ui.descriptions import tooltip_text
-from desktop.ui.details_panel import DetailsPanel
-from desktop.ui.facts_panel import FactsPanel
+from desktop.ui.docks import build_docks, panel_toggles
 from desktop.ui.find_bar import FindBar
 from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.legend import LegendBar
@@ -37,17 +39,8 @@ from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
-from desktop.ui.window_actions import WindowActions
+from desktop.ui.window_actions import WindowActions, file_filters
 from desktop.ui.workers import AnalysisClient, DocumentLoadWorker, Presentation, PresentationWorker
-
-
-def file_filters() -> str:
-    by_label: dict[str, list[str]] = {}
-    for suffix, (label, _reader) in FORMATS.items():
-        by_label.setdefault(label, []).append(f"*{suffix}")
-    everything = " ".join(f"*{s}" for s in FORMATS)
-    parts = [f"Articles ({everything})"] + [f"{label} ({' '.join(globs)})" for label, globs in by_label.items()]
-    return ";;".join(parts + ["All files (*)"])
 
 
 class MainWindow(QMainWindow):
@@ -56,26 +49,32 @@ class MainWindow(QMainWindow):
     highlights_ready = Signal()
     analysis_failed = Signal(str)
 
-    def __init__(self, settings: AppSettings | None = None, model: ModelChoice | None = None):
+    _presentations = itertools.count(1)  # jobs of cached and re-shown analyses count down from -1
+
+    def __init__(self, settings: AppSettings | None = None, model: ModelChoice | None = None, db_path: Path | None = None):
         super().__init__()
         self.settings = settings or AppSettings()
         self.document: Document | None = None
-        self.analysis: Analysis | None = None
+        self.analysis: Analysis | None = None  # as shown: the reader's corrections applied
+        self.raw_analysis: Analysis | None = None  # as the engine (or the cache) gave it
+        self.analysis_from_cache = False
         self.index = HighlightIndex()
-        self.annotations = None  # issue 5: the reader's highlights and notes attach here
         self.thread_pool = QThreadPool(self)
         self.dark = False
         self._request = 0
         self._job: int | None = None
-        self._workers: dict[int, DocumentLoadWorker] = {}
+        self._workers: dict[object, object] = {}
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.actions_ = WindowActions(self)
         self._build_widgets()
-        self.actions_.build_menus(self, [self.facts_dock.toggleViewAction(), self.details_dock.toggleViewAction()])
+        self.actions_.build_menus(self, panel_toggles(self))
         self._connect()
         self._restore_settings()
+        self.annotations = AnnotationController(self, Path(db_path) if db_path is not None else default_db_path())
+        self.annotations.analysis_fetched.connect(self._on_analysis_fetched)
+        self.annotations.verdicts_changed.connect(self.show_again)
         self.analysis_client = AnalysisClient(model or ModelChoice.from_environment(), self)
         self.analysis_client.model_loaded.connect(self._on_model_loaded)
         self.analysis_client.model_failed.connect(self._on_model_failed)
@@ -105,22 +104,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         self.setCentralWidget(article)
         self.view.setFocus()  # the reader's keys go to the article, not to the first legend entry
-        self.facts_panel = FactsPanel()
-        self.details_panel = DetailsPanel()
-        self.facts_dock = self._dock("Facts", "facts", self.facts_panel)
-        self.details_dock = self._dock("Details", "details", self.details_panel)
-        self.splitDockWidget(self.facts_dock, self.details_dock, Qt.Orientation.Vertical)
-        self.resizeDocks([self.facts_dock], [400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.facts_dock, self.details_dock], [55, 45], Qt.Orientation.Vertical)
+        build_docks(self)
         self.status = AnalysisStatus(self.statusBar(), self.actions_.cancel_analysis)
-
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{name}_dock")
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        return dock
 
     def _connect(self) -> None:
         a = self.actions_
@@ -201,8 +186,20 @@ class MainWindow(QMainWindow):
         self.show_document(document)
         if document.path:
             self.settings.add_recent_file(document.path)
-        self._job = self.analysis_client.analyze(document.text)
+        # The library may hold this text's analysis; spaCy runs only when it does not.
+        self._job = -next(self._presentations)
         self.status.set_busy(True)
+        self.status.say("Looking in the library…")
+        self.annotations.fetch_analysis(self._job, document, self.analysis_client.model.name)
+
+    def _on_analysis_fetched(self, job: int, cached: Analysis | None) -> None:
+        if job != self._job or self.document is None:
+            return
+        if cached is not None:
+            self.analysis_from_cache = True
+            self._present(job, cached)
+            return
+        self._job = self.analysis_client.analyze(self.document.text)
         self._show_analysis_status()
 
     def _on_document_failed(self, request: int, message: str) -> None:
@@ -214,7 +211,8 @@ class MainWindow(QMainWindow):
         self.error_box.open()
 
     def show_document(self, document: Document) -> None:
-        self.document, self.analysis, self.index = document, None, HighlightIndex()
+        self.document, self.analysis, self.raw_analysis, self.index = document, None, None, HighlightIndex()
+        self.analysis_from_cache = False
         self.view.show_text(document.text)
         self.setWindowTitle(f"{document.display_name} — {APP_NAME}")
         self.legend.set_counts(None)
@@ -262,25 +260,38 @@ class MainWindow(QMainWindow):
     def _on_analysis_finished(self, job: int, analysis: Analysis) -> None:
         if job != self._job or self.document is None:
             return
-        # Indexes, fact tree and strip marks take tens of ms per MB: built in a worker, not here.
+        self.annotations.save_analysis(self.document, analysis)
+        self._present(job, analysis)
+
+    def _present(self, job: int, analysis: Analysis) -> None:
+        # Corrections, indexes, fact tree and strip marks take tens of ms per MB: built in a worker.
         self.status.say("Preparing the highlights…")
-        worker = PresentationWorker(job, analysis, self.document.text)
+        self.raw_analysis = analysis
+        worker = PresentationWorker(job, analysis, self.document.text, self.annotations.corrections())
         worker.signals.prepared.connect(self._on_presentation_prepared)
-        self._workers[-job] = worker
+        self._workers[("present", job)] = worker
         self.thread_pool.start(worker)
 
+    def show_again(self) -> None:
+        """A verdict changed: show the same analysis with the reader's corrections as they are now."""
+        if self.raw_analysis is not None and self.document is not None and self._job is None:
+            self._job = -next(self._presentations)
+            self._present(self._job, self.raw_analysis)
+
     def _on_presentation_prepared(self, job: int, p: Presentation) -> None:
-        self._workers.pop(-job, None)
+        self._workers.pop(("present", job), None)
         if job != self._job or self.document is None:
             return
         self._job = None
         self.status.set_busy(False)
+        current = self.view.current
         self.analysis, self.index = p.analysis, p.index
         self.view.show_highlights(p.index)
         self.legend.set_counts(dict(p.index.counts))
         self.strip.set_bins(p.strip_bins, len(self.document.text))
         self.facts_panel.set_tree(p.facts)
         self.details_panel.set_analysis(p.analysis, self.document.text)
+        self._reselect(current)
         a = p.analysis
         self.status.say(f"{len(a.entities)} names, {len(a.quotes)} quotes, {len(a.numbers)} numbers · {a.model_name} {a.model_version}")
         self.analysis_shown.emit(p.analysis)
@@ -319,6 +330,13 @@ class MainWindow(QMainWindow):
                 self.view.select_highlight(highlight, reveal=False)
                 self.details_panel.show_highlight(highlight)
 
+    def _reselect(self, before: Highlight | None) -> None:
+        """After a verdict, keep the same passage selected and its (corrected) details shown."""
+        same = next((h for h in self.index.items if before and (h.record, h.start, h.end) == (before.record, before.start, before.end)), None)
+        if same is not None:
+            self.view.select_highlight(same, reveal=False)
+            self.details_panel.show_highlight(same)
+
     def _on_details_jump(self, record: str, index: int) -> None:
         highlight = self.index.find(record, index)
         if highlight is not None:
@@ -337,7 +355,7 @@ class MainWindow(QMainWindow):
         self.settings.set_theme(theme)
         self.actions_.themes[theme].setChecked(True)
         self.dark = apply_theme(QApplication.instance(), theme)
-        for part in (self.view.apply_theme, self.legend.set_dark, self.strip.set_dark, self.facts_panel.set_dark):
+        for part in (self.view.apply_theme, self.legend.set_dark, self.strip.set_dark, self.facts_panel.set_dark, self.notes_panel.set_dark):
             part(self.dark)
         self.details_panel.dark = self.dark
 
@@ -346,14 +364,7 @@ class MainWindow(QMainWindow):
             self.set_theme("system")
 
     def _fill_recent_menu(self) -> None:
-        menu = self.actions_.recent_menu
-        menu.clear()
-        for path in self.settings.recent_files():
-            menu.addAction(Path(path).name, lambda p=path: self.open_file(p)).setToolTip(path)
-        if menu.isEmpty():
-            menu.addAction("No recent files").setEnabled(False)
-        menu.addSeparator()
-        menu.addAction(self.actions_.clear_recent)
+        self.actions_.fill_recent_menu(self.settings.recent_files(), self.open_file)
 
     def _on_clear_recent(self) -> None:
         self.settings.clear_recent_files()
@@ -376,5 +387,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.cancel_analysis(quiet=True)
         self.analysis_client.detach()
+        self.annotations.exporter.cancel()
         self.thread_pool.waitForDone(5000)
+        self.annotations.close()
         super().closeEvent(event)

@@ -11,16 +11,18 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.highlights import HighlightIndex
-from desktop.ui.palette import CATEGORIES, colours, page_colours
+from desktop.ui.palette import CATEGORIES, colours, page_colours, user_colour
 
 BINS = 1200
 WIDTH = 12
 
 
-def highlight_bins(index: HighlightIndex, length: int) -> dict[str, set[int]]:
+def highlight_bins(
+    index: HighlightIndex, length: int, categories: tuple[str, ...] = CATEGORIES
+) -> dict[str, set[int]]:
     """Which of the strip's BINS rows each category touches (pure Python, safe in a worker)."""
     length = max(1, length)
-    bins: dict[str, set[int]] = {c: set() for c in CATEGORIES}
+    bins: dict[str, set[int]] = {c: set() for c in categories}
     for h in index.items:
         first, last = h.start * BINS // length, max(h.start, h.end - 1) * BINS // length
         bins[h.category].update(range(first, last + 1))
@@ -40,6 +42,7 @@ class OverviewStrip(QWidget):
         self.dark = False
         self.visible_fraction = (0.0, 1.0)
         self._bins: dict[str, set[int]] = {}
+        self._user_bins: dict[str, set[int]] = {}
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(WIDTH, 100)
@@ -51,7 +54,18 @@ class OverviewStrip(QWidget):
 
     def clear(self) -> None:
         self._bins = {}
+        self._user_bins = {}
         self.update()
+
+    def set_user_marks(self, index: HighlightIndex, length: int) -> None:
+        """The reader's own highlights, in a lane on the right (a few dozen marks: binned here)."""
+        self.length = max(1, length)
+        bins = highlight_bins(index, length, tuple(index.counts))
+        self._user_bins = {c: b for c, b in bins.items() if b}
+        self.update()
+
+    def user_marks(self) -> set[int]:
+        return set().union(*self._user_bins.values()) if self._user_bins else set()
 
     def set_shown(self, shown: set[str]) -> None:
         self.shown = set(shown)
@@ -83,9 +97,15 @@ class OverviewStrip(QWidget):
                 continue
             colour = QColor(colours(category, self.dark).ink)
             # Quotes take a thin lane on the left, so a name inside a quote keeps its own mark.
-            x, w = (1.0, 3.0) if category == "quote" else (5.0, self.width() - 6.0)
+            x, w = (1.0, 3.0) if category == "quote" else (5.0, self.width() - 9.0)
             for b in self._bins.get(category, ()):
                 painter.fillRect(QRectF(x, b * h / BINS, w, max(2.0, row)), colour)
+        # The reader's highlights: the right lane, drawn darker so a pale marker colour still shows.
+        for category, marks in self._user_bins.items():
+            colour = QColor(category if category.startswith("#") else user_colour(category, self.dark))
+            colour = colour.darker(130) if not self.dark else colour.lighter(150)
+            for b in marks:
+                painter.fillRect(QRectF(self.width() - 3.0, b * h / BINS, 3.0, max(2.0, row)), colour)
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802

@@ -79,3 +79,39 @@ def page_colours(dark: bool) -> tuple[str, str]:
 
 def flash_colour(dark: bool) -> str:
     return FLASH_DARK if dark else FLASH_LIGHT
+
+
+# The reader's own highlights: Paul Tol's "light" scheme, made for backgrounds behind black text and
+# distinguishable under the common colour-vision deficiencies. They are painted as a solid marker
+# background (the automatic highlights are pale tints and underlines), and every one is also listed,
+# with its category name, in the Notes panel, so colour is never the only cue.
+USER_CATEGORIES = ("highlight", "important", "question", "check")
+
+USER_LABELS = {
+    "highlight": "Yellow · Highlight",
+    "important": "Pink · Important",
+    "question": "Blue · Question",
+    "check": "Green · To check",
+}
+
+_USER_LIGHT = {
+    "highlight": "#EEDD88",
+    "important": "#FFAABB",
+    "question": "#99DDFF",
+    "check": "#BBCC33",
+}
+# On the dark page, deep versions of the same hues keep the light text readable.
+_USER_DARK = {
+    "highlight": "#6B5E1E",
+    "important": "#7A3546",
+    "question": "#235A73",
+    "check": "#4E5A12",
+}
+
+
+def user_colour(category: str, dark: bool, stored: str | None = None) -> str:
+    """The marker colour of a user highlight; a category this version does not know keeps its stored colour."""
+    table = _USER_DARK if dark else _USER_LIGHT
+    if category in table:
+        return table[category]
+    return stored or table["highlight"]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from desktop.ui.palette import CATEGORIES, LABELS
+from desktop.documents import FORMATS
+from desktop.ui.palette import CATEGORIES, LABELS, USER_CATEGORIES, USER_LABELS
 from desktop.ui.settings import THEMES
 
 StdKey = QKeySequence.StandardKey
@@ -16,11 +20,23 @@ def _action(parent: QObject, text: str, *shortcuts: QKeySequence | StdKey | str,
     action = QAction(text, parent)
     keys: list[QKeySequence] = []
     for s in shortcuts:
-        keys += QKeySequence.keyBindings(s) if isinstance(s, StdKey) else [QKeySequence(s)]
+        for key in QKeySequence.keyBindings(s) if isinstance(s, StdKey) else [QKeySequence(s)]:
+            if key not in keys:  # the same key twice would make the shortcut ambiguous
+                keys.append(key)
     if keys:
         action.setShortcuts(keys)
     action.setCheckable(checkable)
     return action
+
+
+def file_filters() -> str:
+    """The Open dialog's filters: every article format, each format, everything."""
+    by_label: dict[str, list[str]] = {}
+    for suffix, (label, _reader) in FORMATS.items():
+        by_label.setdefault(label, []).append(f"*{suffix}")
+    everything = " ".join(f"*{s}" for s in FORMATS)
+    parts = [f"Articles ({everything})"] + [f"{label} ({' '.join(globs)})" for label, globs in by_label.items()]
+    return ";;".join(parts + ["All files (*)"])
 
 
 class WindowActions:
@@ -31,10 +47,34 @@ class WindowActions:
         self.clear_recent = a(window, "Clear Recent Files")
         self.cancel_analysis = a(window, "&Cancel Analysis", "Ctrl+.")
         self.cancel_analysis.setEnabled(False)
+        self.export = a(window, "&Export Annotations…", "Ctrl+Shift+E")
+        self.export_auto = a(window, "Export &Automatic Highlights Too", checkable=True)
+        self.export_auto.setStatusTip("Exports also list the names, quotes and numbers found in each article")
+        self.cancel_export = a(window, "Cancel E&xport")
         self.quit = a(window, "&Quit", StdKey.Quit, "Ctrl+Q")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
+        self.undo = a(window, "&Undo", StdKey.Undo, "Ctrl+Z")
+        self.redo = a(window, "&Redo", "Ctrl+Shift+Z", StdKey.Redo)
         self.copy = a(window, "&Copy", StdKey.Copy)
+        self.highlight = a(window, "&Highlight", "Ctrl+H")
+        self.note = a(window, "&Note…", "Ctrl+M")
+        self.delete_annotation = a(window, "&Delete Annotation", "Del")
+        self.colour_group = QActionGroup(window)
+        self.colours: dict[str, QAction] = {}
+        for category in USER_CATEGORIES:
+            self.colours[category] = a(window, USER_LABELS[category], checkable=True)
+            self.colour_group.addAction(self.colours[category])
+        self.accept = a(window, "&Accept Highlight")
+        self.reject = a(window, "&Reject Highlight")
+        self.correct = a(window, "Co&rrect Highlight…")
+        for action, short in ((self.accept, "Accept"), (self.reject, "Reject"), (self.correct, "Correct…")):
+            action.setIconText(short)  # the Details panel's buttons
+        # Disabled, with the reason in their status tips, while the library cannot be written.
+        self.annotation_actions = {
+            "highlight": self.highlight, "note": self.note, "delete_annotation": self.delete_annotation,
+            "accept": self.accept, "reject": self.reject, "correct": self.correct,
+        }  # fmt: skip
         self.find = a(window, "&Find…", StdKey.Find)
         self.find_next = a(window, "Find &Next", StdKey.FindNext)
         self.find_previous = a(window, "Find &Previous", StdKey.FindPrevious)
@@ -66,6 +106,16 @@ class WindowActions:
         self.about = a(window, "&About Factlight")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
 
+    def fill_recent_menu(self, paths: list[str], open_file: Callable[[str], None]) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        for path in paths:
+            menu.addAction(Path(path).name, lambda p=path: open_file(p)).setToolTip(path)
+        if menu.isEmpty():
+            menu.addAction("No recent files").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction(self.clear_recent)
+
     def build_menus(self, window: QMainWindow, panel_toggles: list[QAction]) -> None:
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
@@ -74,10 +124,27 @@ class WindowActions:
         file_menu.addSeparator()
         file_menu.addAction(self.cancel_analysis)
         file_menu.addSeparator()
+        file_menu.addAction(self.export)
+        file_menu.addAction(self.export_auto)
+        file_menu.addAction(self.cancel_export)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.undo)
+        edit_menu.addAction(self.redo)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.copy)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.highlight)
+        colour_menu = edit_menu.addMenu("Highlight &Colour")
+        for action in self.colours.values():
+            colour_menu.addAction(action)
+        edit_menu.addAction(self.note)
+        edit_menu.addAction(self.delete_annotation)
+        edit_menu.addSeparator()
+        for action in (self.accept, self.reject, self.correct):
+            edit_menu.addAction(action)
         edit_menu.addSeparator()
         for action in (self.find, self.find_next, self.find_previous):
             edit_menu.addAction(action)

@@ -30,6 +30,32 @@ from desktop.ui.highlights import HighlightIndex
 from desktop.ui.overview_strip import highlight_bins
 
 
+class TaskSignals(QObject):
+    finished = Signal(int, object)  # token, result
+    failed = Signal(int, str)  # token, message for a person
+
+
+class TaskWorker(QRunnable):
+    """Runs `call()` on the thread pool and hands back its plain result (library reads and writes).
+
+    An exception becomes `failed` with its message: the store's errors are written for the reader.
+    """
+
+    def __init__(self, token: int, call: Callable[[], Any]):
+        super().__init__()
+        self.token = token
+        self.call = call
+        self.signals = TaskSignals()
+
+    def run(self) -> None:
+        try:
+            result = self.call()
+        except Exception as exc:
+            self.signals.failed.emit(self.token, str(exc) or type(exc).__name__)
+        else:
+            self.signals.finished.emit(self.token, result)
+
+
 class DocumentSignals(QObject):
     loaded = Signal(int, object)  # request id, Document
     failed = Signal(int, str)  # request id, message for a person
@@ -68,12 +94,19 @@ class PresentationSignals(QObject):
 
 
 class PresentationWorker(QRunnable):
-    def __init__(self, job: int, analysis: Analysis, text: str):
+    """Applies the reader's verdicts (`annotations`) to the analysis, then builds what the window shows."""
+
+    def __init__(self, job: int, analysis: Analysis, text: str, annotations: tuple[Any, ...] = ()):
         super().__init__()
         self.job, self.analysis, self.text = job, analysis, text
+        self.annotations = annotations
         self.signals = PresentationSignals()
 
     def run(self) -> None:
+        if self.annotations:
+            from desktop.store.corrections import apply_corrections
+
+            self.analysis = apply_corrections(self.analysis, self.annotations)
         index = HighlightIndex(self.analysis)
         links(self.analysis)  # warm the lookups the Details panel and tooltips use
         presentation = Presentation(

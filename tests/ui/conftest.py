@@ -1,4 +1,8 @@
-"""Fixtures for the window tests: offscreen Qt, settings in tmp_path, windows closed and drained."""
+"""Fixtures for the window tests: offscreen Qt, settings and library in tmp_path, windows closed and drained.
+
+FACTLIGHT_DB points every window (and every `factlight` subprocess) at a library in tmp_path, so no
+test reads or writes the reader's own library.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
 
 
+@pytest.fixture(autouse=True)
+def db_path(tmp_path: Path, monkeypatch) -> Path:
+    from desktop.config import DB_ENV
+
+    path = tmp_path / "library.db"
+    monkeypatch.setenv(DB_ENV, str(path))
+    return path
+
+
 @pytest.fixture
 def settings(tmp_path: Path):
     from desktop.ui.settings import AppSettings
@@ -35,8 +48,8 @@ def make_window(qtbot, settings):
 
     windows = []
 
-    def make(app_settings=None):
-        window = MainWindow(app_settings or settings)
+    def make(app_settings=None, db_path=None, model=None):
+        window = MainWindow(app_settings or settings, model, db_path)
         windows.append(window)
         window.show()
         qtbot.waitExposed(window)

@@ -1,0 +1,38 @@
+"""The window's side panels as dock widgets: Facts and Notes share the top (as tabs), Details below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from desktop.ui.details_panel import DetailsPanel
+from desktop.ui.facts_panel import FactsPanel
+from desktop.ui.notes_panel import NotesPanel
+
+
+def add_dock(window: QMainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
+    dock = QDockWidget(title, window)
+    dock.setObjectName(f"{name}_dock")
+    dock.setWidget(widget)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    return dock
+
+
+def build_docks(window: QMainWindow) -> None:
+    """Sets window.facts_panel, details_panel, notes_panel and their *_dock."""
+    window.facts_panel = FactsPanel()
+    window.details_panel = DetailsPanel()
+    window.notes_panel = NotesPanel()
+    window.facts_dock = add_dock(window, "Facts", "facts", window.facts_panel)
+    window.details_dock = add_dock(window, "Details", "details", window.details_panel)
+    window.notes_dock = add_dock(window, "Notes", "notes", window.notes_panel)
+    window.splitDockWidget(window.facts_dock, window.details_dock, Qt.Orientation.Vertical)
+    window.tabifyDockWidget(window.facts_dock, window.notes_dock)
+    window.facts_dock.raise_()
+    window.resizeDocks([window.facts_dock], [400], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.facts_dock, window.details_dock], [55, 45], Qt.Orientation.Vertical)
+
+
+def panel_toggles(window: QMainWindow) -> list:
+    return [dock.toggleViewAction() for dock in (window.facts_dock, window.notes_dock, window.details_dock)]

@@ -1,0 +1,146 @@
+"""File ▸ Export Annotations…: the library's annotations to CSV or JSON Lines, in a worker.
+
+The format follows the save dialog's filter (or the name's suffix). "Export Automatic Highlights Too"
+adds the names, quotes and numbers of each article's cached analysis. The worker opens a read-only
+Library of its own (the store's advice for long reads) and runs `write_export`, which writes a temporary
+file and renames it, so a cancelled or failed export leaves no half file. Cancel interrupts the read.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButton
+
+from desktop.ui.workers import TaskWorker
+
+if TYPE_CHECKING:
+    from desktop.ui.library_status import LibraryStatus
+    from desktop.ui.main_window import MainWindow
+
+FILTERS = {"csv": "CSV, for spreadsheets (*.csv)", "jsonl": "JSON Lines, for programs (*.jsonl)"}
+
+
+def choose_target(window: MainWindow, start: str) -> tuple[Path, str] | None:
+    """Ask where to export; (path with its suffix, "csv" | "jsonl"), or None when cancelled."""
+    name, chosen = QFileDialog.getSaveFileName(window, "Export Annotations", start, ";;".join(FILTERS.values()))
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() in (".csv", ".jsonl"):
+        fmt = path.suffix.lower()[1:]
+    else:
+        fmt = "jsonl" if chosen == FILTERS["jsonl"] else "csv"
+        path = path.with_name(f"{path.name}.{fmt}")
+    return path, fmt
+
+
+class ExportTask(QObject):
+    _tokens = itertools.count(1)
+
+    def __init__(self, window: MainWindow, library_status: LibraryStatus):
+        super().__init__(window)
+        self.window = window
+        self.library_status = library_status
+        self.running = False
+        self.error_box: QMessageBox | None = None
+        self.last_result: tuple[Path, int] | None = None
+        self._cancelled = False
+        self._reader: Any = None  # the worker's Library, for Cancel
+        self._lock = threading.Lock()
+        self._workers: dict[int, TaskWorker] = {}
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(120)
+        self.progress.setTextVisible(False)
+        actions = window.actions_
+        self.cancel_button = QToolButton()
+        self.cancel_button.setDefaultAction(actions.cancel_export)
+        window.statusBar().addPermanentWidget(self.progress)
+        window.statusBar().addPermanentWidget(self.cancel_button)
+        actions.export.triggered.connect(self._on_export)
+        actions.cancel_export.triggered.connect(self.cancel)
+        auto = window.settings.qsettings.value("export/include_auto", False)
+        actions.export_auto.setChecked(str(auto).lower() in ("true", "1"))
+        actions.export_auto.toggled.connect(lambda on: window.settings.qsettings.setValue("export/include_auto", on))
+        self._set_running(False)
+
+    def _set_running(self, running: bool) -> None:
+        self.running = running
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.window.actions_.cancel_export.setEnabled(running)
+        self.window.actions_.export.setEnabled(not running and self.library_status.library is not None)
+
+    def _on_export(self) -> None:
+        library = self.library_status.library
+        if library is None or self.running:
+            self.window.status.say(self.library_status.reason or "An export is already running.")
+            return
+        settings = self.window.settings.qsettings
+        start = str(settings.value("export/folder", str(Path.home())))
+        chosen = choose_target(self.window, str(Path(start) / "factlight-annotations.csv"))
+        if chosen is None:
+            return
+        target, fmt = chosen
+        settings.setValue("export/folder", str(target.parent))
+        self.start(library.path, target, fmt, self.window.actions_.export_auto.isChecked())
+
+    def start(self, db_path: Path, target: Path, fmt: str, include_auto: bool) -> None:
+        self._cancelled = False
+        self._set_running(True)
+        self.window.status.say(f"Exporting annotations to {target.name}…")
+
+        def call() -> int:
+            from desktop.store import open_library
+            from desktop.store.export import write_export
+
+            reader = open_library(db_path, read_only=True, check=False)
+            with self._lock:
+                self._reader = reader
+            try:
+                if self._cancelled:
+                    return -1
+                return write_export(reader, target, fmt, include_auto=include_auto)
+            finally:
+                with self._lock:
+                    self._reader = None
+                reader.close()
+
+        token = next(self._tokens)
+        worker = TaskWorker(token, call)
+        worker.signals.finished.connect(lambda t, count: self._on_done(t, target, count))
+        worker.signals.failed.connect(lambda t, message: self._on_failed(t, target, message))
+        self._workers[token] = worker
+        self.window.thread_pool.start(worker)
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        with self._lock:
+            if self._reader is not None:
+                self._reader.interrupt()
+
+    def _on_done(self, token: int, target: Path, count: int) -> None:
+        self._workers.pop(token, None)
+        self._set_running(False)
+        if self._cancelled:
+            self.window.status.say("Export cancelled; no file was written.")
+            return
+        self.last_result = (target, count)
+        self.window.status.say(f"Exported {count:,} annotation{'s' if count != 1 else ''} to {target}.")
+
+    def _on_failed(self, token: int, target: Path, message: str) -> None:
+        self._workers.pop(token, None)
+        self._set_running(False)
+        if self._cancelled:
+            self.window.status.say("Export cancelled; no file was written.")
+            return
+        text = f"The annotations could not be exported to {target}: {message}"
+        self.window.status.say(text)
+        self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Export failed", text, QMessageBox.StandardButton.Ok, self.window)
+        self.error_box.setWindowModality(Qt.WindowModality.NonModal)
+        self.error_box.show()

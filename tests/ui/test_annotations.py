@@ -1,0 +1,293 @@
+"""Issue 5 in the window: highlights, notes, verdicts, undo, the analysis cache and bad libraries.
+
+Real widgets, a real SQLite library in tmp_path (FACTLIGHT_DB, see conftest.py) and the real spaCy
+pipeline; every check on the library reads it through a connection of its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+from desktop.documents import load
+from desktop.resources import sample_article
+from desktop.store import open_library
+from desktop.store.export import HEADER
+from desktop.store.schema import SCHEMA_VERSION
+from desktop.ui.export_task import FILTERS
+from desktop.ui.highlight_painter import painted_user_marks
+from desktop.ui.notes_model import ID_ROLE
+from tests.ui.conftest import wait_for_highlights
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+PASSAGE = "has told Russian President Vladimir Putin"
+
+
+def stored(db_path: Path) -> list:
+    """Every annotation of the sample article, read through a connection of our own."""
+    with open_library(db_path, read_only=True, check=False) as library:
+        return library.annotations_for(load(sample_article()))
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def open_sample(qtbot, window) -> None:
+    window.activateWindow()
+    window.open_file(sample_article())
+    wait_for_highlights(qtbot, window)
+
+
+def select(window, text: str, skip: int = 0) -> tuple[int, int]:
+    start = window.document.text.index(text) + skip
+    end = start + len(text) - skip
+    window.view.setTextCursor(window.view.cursor_at(start, end))
+    return start, end
+
+
+def press_ok(dialog) -> None:
+    dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def highlight_with_note(qtbot, window, note: str, tags: str) -> tuple[int, int]:
+    start, end = select(window, PASSAGE)
+    qtbot.keyClick(window.view, Qt.Key.Key_H, CTRL)
+    qtbot.keyClick(window.view, Qt.Key.Key_M, CTRL)
+    dialog = window.annotations.note_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.note_edit.setPlainText(note)
+    qtbot.keyClicks(dialog.tags_edit, tags)
+    press_ok(dialog)
+    return start, end
+
+
+def test_a_highlight_and_its_note_survive_a_restart(qtbot, make_window, db_path):
+    window = make_window()
+    open_sample(qtbot, window)
+    assert not window.analysis_from_cache
+    start, end = highlight_with_note(qtbot, window, "Check the date of this call.", "sources, Putin ,call")
+    [note] = stored(db_path)
+    assert (note.start, note.end, note.exact) == (start, end, PASSAGE)
+    assert note.source == "user" and note.category == "highlight"
+    assert note.note == "Check the date of this call." and note.tags == ("sources", "Putin", "call")
+    assert painted_user_marks(window.view) == {note.id: 1}
+    assert window.strip.user_marks()
+    # Ctrl+H and Ctrl+M made one highlight and one edit, so two steps to undo.
+    assert window.annotations.undo_stack.count() == 2
+    window.close()
+
+    again = make_window()
+    analyses = []
+    original = again.analysis_client.analyze
+    again.analysis_client.analyze = lambda text: analyses.append(text) or original(text)
+    open_sample(qtbot, again)
+    assert analyses == [] and again.analysis_from_cache  # shown from the library's cache, no spaCy
+    assert len(again.analysis.quotes) == len(window.analysis.quotes)
+    model = again.notes_panel.model
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data(ID_ROLE) == note.id
+    assert PASSAGE in model.index(0, 0).data()
+    assert model.index(0, 1).data() == "Check the date of this call."
+    assert model.index(0, 2).data() == "sources, Putin, call"
+    assert painted_user_marks(again.view) == {note.id: 1}
+    # The filter box narrows the list; clicking the row jumps to the passage and flashes it.
+    panel = again.notes_panel
+    panel.filter_box.setText("nothing like this")
+    assert panel.proxy.rowCount() == 0
+    panel.filter_box.setText("PUTIN")
+    assert panel.proxy.rowCount() == 1
+    again.notes_dock.show()
+    again.notes_dock.raise_()
+    index = panel.proxy.index(0, 0)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=panel.tree.visualRect(index).center())
+    assert again.view.flash_range == (start, end)
+    assert again.annotations.current().id == note.id
+
+
+def test_undo_and_redo_write_to_the_library_each_time(qtbot, window, db_path):
+    open_sample(qtbot, window)
+    start, end = select(window, PASSAGE)
+    window.actions_.highlight.trigger()
+    [made] = stored(db_path)
+    assert (made.start, made.end) == (start, end)
+    assert window.actions_.undo.text() == "&Undo Highlight"
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert stored(db_path) == [] and window.notes_panel.model.rowCount() == 0
+    assert painted_user_marks(window.view) == {}
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert [a.id for a in stored(db_path)] == [made.id]
+    assert painted_user_marks(window.view) == {made.id: 1}
+    # Delete with the cursor inside the highlight, then undo and redo the deletion.
+    window.view.setTextCursor(window.view.cursor_at(start + 3))
+    assert window.annotations.current().id == made.id
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert stored(db_path) == []
+    window.actions_.undo.trigger()
+    assert stored(db_path) == [made]  # restored exactly, same id and timestamps
+    window.actions_.redo.trigger()
+    assert stored(db_path) == []
+    assert painted_user_marks(window.view) == {}
+
+
+def test_rejecting_a_number_hides_it_now_and_after_reopening(qtbot, make_window, db_path):
+    window = make_window()
+    open_sample(qtbot, window)
+    numbers = len(window.analysis.numbers)
+    number = window.index.items[[h.record for h in window.index.items].index("number")]
+    window.view.select_highlight(number)
+    window.actions_.reject.trigger()
+    qtbot.waitUntil(lambda: len(window.analysis.numbers) == numbers - 1 and not window.view.painting)
+    assert all((n.start, n.end) != (number.start, number.end) for n in window.analysis.numbers)
+    assert window.index.count("number") == numbers - 1
+    [verdict] = stored(db_path)
+    assert (verdict.source, verdict.status, verdict.auto_key) == ("auto", "rejected", f"number:{number.start}:{number.end}")
+    window.actions_.undo.trigger()
+    qtbot.waitUntil(lambda: len(window.analysis.numbers) == numbers)
+    assert stored(db_path) == []
+    window.actions_.redo.trigger()
+    qtbot.waitUntil(lambda: len(window.analysis.numbers) == numbers - 1)
+    assert [a.status for a in stored(db_path)] == ["rejected"]
+    window.close()
+
+    again = make_window()
+    open_sample(qtbot, again)
+    assert again.analysis_from_cache
+    assert len(again.analysis.numbers) == numbers - 1
+    assert all((n.start, n.end) != (number.start, number.end) for n in again.analysis.numbers)
+    assert again.notes_panel.model.index(0, 0).data().startswith("Rejected number")
+
+
+def test_a_corrected_speaker_is_shown_now_and_after_reopening(qtbot, make_window, db_path):
+    window = make_window()
+    open_sample(qtbot, window)
+    index = next(i for i, q in enumerate(window.analysis.quotes) if "It is planned" in q.text)
+    quote = window.index.find("quote", index)
+    window.view.select_highlight(quote)
+    window.show_details(quote)
+    assert "Olaf Scholz" in window.details_panel.plain_text()
+    window.actions_.correct.trigger()
+    dialog = window.annotations.correction_dialog
+    assert dialog.speaker_edit.text() == "Olaf Scholz"
+    dialog.speaker_edit.setText("Annalena Baerbock")
+    press_ok(dialog)
+    qtbot.waitUntil(lambda: "Annalena Baerbock" in window.details_panel.plain_text())
+    assert "Your verdict: corrected" in window.details_panel.plain_text()
+    [verdict] = stored(db_path)
+    assert (verdict.status, verdict.speaker) == ("corrected", "Annalena Baerbock")
+    window.close()
+
+    again = make_window()
+    open_sample(qtbot, again)
+    index = next(i for i, q in enumerate(again.analysis.quotes) if "It is planned" in q.text)
+    assert again.analysis.quotes[index].speaker.canonical == "Annalena Baerbock"
+    again.show_details(again.index.find("quote", index))
+    shown = again.details_panel.plain_text()
+    assert "Quote by Annalena Baerbock" in shown and "Olaf Scholz" not in shown.split("Speaker as written")[1]
+
+
+def make_read_only(db_path: Path, how: str, monkeypatch) -> None:
+    if how == "newer schema":
+        conn = sqlite3.connect(db_path)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.commit()
+        conn.close()
+        return
+    db_path.chmod(0o444)
+    if os.geteuid() == 0:  # root may write any file, so let the store see the mode as a reader would
+        import desktop.store.library as library_module
+
+        real = os.access
+        monkeypatch.setattr(
+            library_module.os, "access", lambda p, mode: False if mode == os.W_OK and Path(p) == db_path else real(p, mode)
+        )
+
+
+@pytest.mark.parametrize("how", ["no write permission", "newer schema"])
+def test_a_read_only_library_is_used_read_only(qtbot, make_window, db_path, how, monkeypatch):
+    document = load(sample_article())
+    with open_library(db_path) as library:
+        start = document.text.index(PASSAGE)
+        library.add_annotation(document, start, start + len(PASSAGE), note="kept safe")
+    make_read_only(db_path, how, monkeypatch)
+    before = digest(db_path)
+    window = make_window()
+    open_sample(qtbot, window)
+    status = window.annotations.library_status
+    assert window.annotations.library.read_only
+    assert status.box is not None and status.box.isVisible() and "read-only" in status.box.text()
+    assert status.badge.text() == "Read-only library"
+    for action in window.actions_.annotation_actions.values():
+        assert not action.isEnabled()
+        assert "read-only" in action.statusTip()
+    assert window.notes_panel.model.index(0, 1).data() == "kept safe"
+    select(window, "Vladimir Putin")
+    qtbot.keyClick(window.view, Qt.Key.Key_H, CTRL)
+    assert window.notes_panel.model.rowCount() == 1
+    window.close()
+    assert digest(db_path) == before
+
+
+@pytest.mark.parametrize("bad", ["not sqlite", "corrupt"])
+def test_an_unusable_library_is_explained_and_a_new_one_offered(qtbot, make_window, db_path, bad):
+    if bad == "not sqlite":
+        db_path.write_text("My reading notes, not a database.\n" * 50, encoding="utf-8")
+    else:
+        with open_library(db_path) as library:
+            document = load(sample_article())
+            for i in range(300):
+                library.add_annotation(document, i, i + 20, note=f"note {i} " * 10)
+        with db_path.open("r+b") as handle:
+            handle.seek(4096 * 2)
+            handle.write(b"\xde\xad\xbe\xef" * 1024)
+    before = digest(db_path)
+    window = make_window()
+    status = window.annotations.library_status
+    qtbot.waitUntil(lambda: status.box is not None and status.box.isVisible())
+    assert ("not a SQLite database" if bad == "not sqlite" else "damaged") in status.box.text()
+    assert str(db_path) in status.box.text() and status.badge.text() == "Not saving"
+    buttons = {b.text(): b for b in status.box.buttons()}
+    assert set(buttons) == {"Start a New Library", "Continue Without Saving"}
+    open_sample(qtbot, window)  # the article opens and is analysed all the same
+    assert not window.actions_.highlight.isEnabled() and "Not available" in window.actions_.highlight.statusTip()
+    buttons["Start a New Library"].click()
+    qtbot.waitUntil(lambda: window.actions_.highlight.isEnabled())
+    fresh = db_path.with_name("library-2.db")
+    assert window.annotations.library.path == fresh
+    select(window, PASSAGE)
+    window.actions_.highlight.trigger()
+    assert [a.exact for a in stored(fresh)] == [PASSAGE]
+    window.close()
+    assert digest(db_path) == before
+    assert isinstance(status.box, QMessageBox)
+
+
+def test_export_writes_a_csv_the_csv_module_reads(qtbot, window, db_path, tmp_path, monkeypatch):
+    open_sample(qtbot, window)
+    highlight_with_note(qtbot, window, "=SUM(A1:A3) is not a formula here", "export")
+    target = tmp_path / "out" / "my-notes"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), FILTERS["csv"]))
+    assert not window.actions_.export_auto.isChecked()
+    window.actions_.export.trigger()
+    exporter = window.annotations.exporter
+    qtbot.waitUntil(lambda: exporter.last_result is not None and not exporter.running)
+    written = target.with_name("my-notes.csv")
+    assert exporter.last_result == (written, 1)
+    assert "Exported 1 annotation to" in window.status.label.text()
+    with written.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        rows = list(reader)
+    assert tuple(reader.fieldnames) == HEADER
+    [row] = rows
+    [note] = stored(db_path)
+    assert row["annotation_id"] == str(note.id) and row["exact"] == PASSAGE and row["source"] == "user"
+    assert row["note"] == "'=SUM(A1:A3) is not a formula here"  # neutralised for spreadsheets
+    assert row["tags"] == "export" and row["category"] == "highlight" and row["status"] == "active"
