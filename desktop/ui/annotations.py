@@ -14,7 +14,6 @@ The window asks `fetch_analysis(job, document, model)` after showing a document 
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,7 +27,7 @@ from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.library_status import LibraryStatus
 from desktop.ui.palette import USER_CATEGORIES, user_colour
 from desktop.ui.undo_commands import AddAnnotation, DeleteAnnotation, EditAnnotation, verdict_command
-from desktop.ui.workers import TaskWorker
+from desktop.ui.workers import TaskWorker, start_task
 
 if TYPE_CHECKING:
     from desktop.analysis.records import Analysis
@@ -51,8 +50,6 @@ class AnnotationController(QObject):
     annotations_changed = Signal()
     verdicts_changed = Signal()
     analysis_fetched = Signal(int, object)  # job, cached Analysis or None
-
-    _tokens = itertools.count(1)
 
     def __init__(self, window: MainWindow, db_path: Path):
         super().__init__(window)
@@ -108,21 +105,7 @@ class AnnotationController(QObject):
     # ---- library and documents ---------------------------------------------------------------------
 
     def _run(self, call: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
-        token = next(self._tokens)
-        worker = TaskWorker(token, call)
-
-        def finished(t: int, result: Any) -> None:
-            self._tasks.pop(t, None)
-            done(result)
-
-        def failure(t: int, message: str) -> None:
-            self._tasks.pop(t, None)
-            failed(message)
-
-        worker.signals.finished.connect(finished)
-        worker.signals.failed.connect(failure)
-        self._tasks[token] = worker
-        self.window.thread_pool.start(worker)
+        start_task(self.window.thread_pool, self._tasks, call, done, failed)
 
     def close(self) -> None:
         self.library_status.close()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
@@ -54,6 +54,37 @@ class TaskWorker(QRunnable):
             self.signals.failed.emit(self.token, str(exc) or type(exc).__name__)
         else:
             self.signals.finished.emit(self.token, result)
+
+
+_task_tokens = itertools.count(1)
+
+
+def start_task(
+    pool: QThreadPool,
+    running: dict[int, TaskWorker],
+    call: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[str], None],
+) -> None:
+    """Run `call` in a TaskWorker on `pool`; `done(result)` or `failed(message)` in the GUI thread.
+
+    `running` keeps each worker (and so its signals) alive until it has reported.
+    """
+    token = next(_task_tokens)
+    worker = TaskWorker(token, call)
+
+    def finished(t: int, result: Any) -> None:
+        running.pop(t, None)
+        done(result)
+
+    def failure(t: int, message: str) -> None:
+        running.pop(t, None)
+        failed(message)
+
+    worker.signals.finished.connect(finished)
+    worker.signals.failed.connect(failure)
+    running[token] = worker
+    pool.start(worker)
 
 
 class DocumentSignals(QObject):

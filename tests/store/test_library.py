@@ -9,7 +9,7 @@ import pytest
 
 from desktop.analysis.records import Analysis, Entity, Number, Quote, Speaker
 from desktop.documents.model import Document
-from desktop.store.errors import AnnotationNotFoundError
+from desktop.store.errors import AnnotationNotFoundError, LibraryError
 from desktop.store.library import open_library
 from desktop.store.records import CONTEXT_CHARS
 from desktop.store.schema import SCHEMA_VERSION
@@ -164,3 +164,19 @@ def test_a_worker_thread_and_the_gui_thread_share_one_library(library, document)
     assert errors == []
     assert len(library.annotations_for(document)) == 200
     assert library.integrity_check() == "ok"
+
+
+def test_interrupt_stops_a_long_read_from_another_thread(library, document):
+    library.add_annotation(document, 0, 10, note="still here")
+    endless = (
+        "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"
+    )
+    timer = threading.Timer(0.2, library.interrupt)
+    timer.start()
+    try:
+        with pytest.raises(LibraryError, match="interrupted"), library.rows(endless) as cursor:
+            cursor.fetchone()
+    finally:
+        timer.cancel()
+    # The connection is usable afterwards, and nothing was lost.
+    assert [a.note for a in library.annotations_for(document)] == ["still here"]
