@@ -22,7 +22,10 @@ Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
 
 MAX_CHUNK = 3000
-_PIPE_BATCH = 16
+# Paragraphs per nlp.pipe batch: larger batches give BLAS larger matrices (64 ran 12% faster than 16
+# here; 128 no faster). The window runs the analysis in a child process, so how long one batch holds
+# that process's GIL does not reach the GUI; cancelling waits at most one batch.
+PIPE_BATCH = 64
 
 
 class ModelError(Exception):
@@ -175,7 +178,7 @@ def parse(
     total = sum(len(p) for _, p in pieces) or 1
     done = 0
     paragraphs: list[Paragraph] = []
-    docs = nlp.pipe((p for _, p in pieces), batch_size=_PIPE_BATCH)
+    docs = nlp.pipe((p for _, p in pieces), batch_size=PIPE_BATCH)
     for (offset, piece), doc in zip(pieces, docs, strict=True):
         paragraphs.append(Paragraph(offset, doc))
         done += len(piece)
