@@ -212,6 +212,8 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
         return None
     if word in ("to", "through") and before == "from" and doc[lead].head.lemma_ in CHANGE_VERBS:
         return None  # "rose from 5% to 10%": a change, two numbers; "from 3 to 5 years" is a range
+    if word in ("to", "through") and before == "by" and _changes(doc[lead].head):
+        return None  # "down by 30 to 126", "cut by 5 to 20": by how much, then the new level
     k = j + 1
     if doc[k].text.lower() in CURRENCY_SIGNS and k + 1 < len(doc):
         k += 1
@@ -229,6 +231,10 @@ def _range_end(doc: Doc, run: Run, not_amounts: set[int]) -> Run | None:
     ):
         return None
     return other
+
+
+def _changes(tok: Token) -> bool:
+    return tok.lemma_.lower() in CHANGE_VERBS or tok.lower_ in ("down", "up")
 
 
 _PERCENT_SIGNS = {"%", "percent", "pct"}

@@ -194,6 +194,11 @@ def test_a_change_from_one_number_to_another_is_not_a_range(numbers_in):
     assert [(n.text, n.value, n.kind) for n in numbers] == [("5%", 5, "percent"), ("10%", 10, "percent")]
 
 
+def test_a_change_by_an_amount_to_a_level_is_not_a_range(numbers_in):
+    numbers = numbers_in("The order for 156 jets was cut by 30 to 126 on Wednesday.")
+    assert [(n.text, n.value, n.kind) for n in numbers] == [("156", 156, "count"), ("30", 30, "count"), ("126", 126, "count")]
+
+
 def test_set_scores_are_not_ranges(numbers_in):
     numbers = numbers_in("Haase defeated Bublik 7-5, 3-6, 7-6 (5) on Sunday. Children aged 3-6 can play.")
     assert [(n.text, n.low, n.high) for n in numbers] == [("3-6", 3, 6)]
