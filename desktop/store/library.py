@@ -15,6 +15,7 @@ the same path instead; WAL lets readers and the writer proceed side by side.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -688,10 +689,28 @@ def _check_fields(
         raise ValueError(f"bound must be one of {', '.join(NUMBER_BOUNDS)}, not {bound!r}")
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a bulk of acyclic objects is made.
+
+    Decoding a 1 MB article's analysis makes about 100,000 dicts, tuples and records and no cycles; the
+    collector's passes over everything else alive added up to 40 % to it (measured with a few analyses
+    in memory). The collector is global, so it is switched back on only if it was on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _analysis_from_payload(payload: str) -> Analysis | None:
     # A cache entry that no longer parses is a miss, not an error: the article is simply analysed again.
     try:
-        return Analysis.from_dict(json.loads(payload))
+        with gc_paused():
+            return Analysis.from_dict(json.loads(payload))
     except (ValueError, TypeError, KeyError):
         return None
 

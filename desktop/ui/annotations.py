@@ -8,7 +8,7 @@ thread-safe Library. A single annotation write is a few milliseconds and runs on
 undo command knows its record the moment it is pushed; every write is committed before it returns.
 
 The window asks `fetch_analysis(job, document, model)` after showing a document and gets
-`analysis_fetched(job, analysis or None)`; a verdict changes what the window shows, so
+`analysis_fetched(job, presentation or None)` (a cache hit comes prepared, corrections applied); a verdict changes what the window shows, so
 `verdicts_changed` asks it to present the analysis again (with `corrections()` applied).
 """
 
@@ -27,7 +27,7 @@ from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.library_status import LibraryStatus
 from desktop.ui.palette import USER_CATEGORIES, user_colour
 from desktop.ui.undo_commands import AddAnnotation, DeleteAnnotation, EditAnnotation, verdict_command
-from desktop.ui.workers import TaskWorker, start_task
+from desktop.ui.workers import Presentation, TaskWorker, prepare_presentation, start_task
 
 if TYPE_CHECKING:
     from desktop.analysis.records import Analysis
@@ -49,7 +49,7 @@ VERDICT_WORDS = {"accepted": "Accept", "rejected": "Reject", "corrected": "Corre
 class AnnotationController(QObject):
     annotations_changed = Signal()
     verdicts_changed = Signal()
-    analysis_fetched = Signal(int, object)  # job, cached Analysis or None
+    analysis_fetched = Signal(int, object)  # job, Presentation of the cached analysis, or None
 
     def __init__(self, window: MainWindow, db_path: Path):
         super().__init__(window)
@@ -139,15 +139,19 @@ class AnnotationController(QObject):
             self.analysis_fetched.emit(job, None)
             return
 
-        def call() -> tuple[list[Annotation], Analysis | None]:
+        def call() -> tuple[list[Annotation], Presentation | None]:
             from desktop.analysis.engine import ENGINE_VERSION
 
             if not library.read_only:
                 library.remember_document(document)
             notes = library.annotations_for(document)
-            return notes, (library.cached_analysis(document.sha256, model, ENGINE_VERSION) if model else None)
+            cached = library.cached_analysis(document.sha256, model, ENGINE_VERSION) if model else None
+            if cached is None:
+                return notes, None
+            # A cache hit is prepared here too: one worker from the file to the highlights.
+            return notes, prepare_presentation(cached, document.text, tuple(a for a in notes if a.source == "auto"))
 
-        def done(result: tuple[list[Annotation], Analysis | None]) -> None:
+        def done(result: tuple[list[Annotation], Presentation | None]) -> None:
             notes, cached = result
             if document is self.document:
                 self.notes = notes

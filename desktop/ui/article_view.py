@@ -142,12 +142,11 @@ class ArticleView(QPlainTextEdit):
                 self.painter.paint(self.index, self.shown, self.dark)
 
     def show_highlights(self, index: HighlightIndex) -> None:
+        """Paint the highlights, the visible ones first; while text is still arriving, the slices that
+        are in are painted now and the whole text again once the last slice is in."""
         self.index = index
         self.current = None
         self._update_extra_selections()
-        if self.loading:
-            self.painter.index = index  # painted once the last slice of text is in
-            return
         self.painter.paint(index, self.shown, self.dark)
 
     def show_user_marks(self, index: HighlightIndex) -> None:

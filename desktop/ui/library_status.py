@@ -27,6 +27,9 @@ NOT_SAVING = "Annotations are off: no library is open, so nothing could be saved
 
 def _open(path: Path, read_only: bool = False) -> Any:
     """The Library, or the LibraryError that says why not (plain data for the GUI thread)."""
+    # Imported here, off the critical path, for the cache look-up that follows when an article opens.
+    import desktop.analysis.engine  # noqa: F401  (ENGINE_VERSION)
+    import desktop.store.corrections  # noqa: F401
     from desktop.store import LibraryError, open_library
 
     try:

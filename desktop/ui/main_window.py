@@ -3,7 +3,7 @@
 It owns no drawing and no analysis; each part is its own class. The reader's library, annotations and
 the analysis cache are `self.annotations` (annotations.py): after a document is shown the window asks
 it for a cached analysis and runs spaCy only when there is none; every analysis is shown with the
-reader's corrections applied (in the PresentationWorker), and shown again when a verdict changes.
+reader's corrections applied (prepare_presentation, in a worker), and shown again when a verdict changes.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from desktop.ui.annotations import AnnotationController
 from desktop.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from desktop.ui.descriptions import tooltip_text
 from desktop.ui.docks import build_docks, panel_toggles
+from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.find_bar import FindBar
 from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.legend import LegendBar
@@ -40,7 +41,13 @@ from desktop.ui.palette import CATEGORIES
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_actions import WindowActions, file_filters
-from desktop.ui.workers import AnalysisClient, DocumentLoadWorker, Presentation, PresentationWorker
+from desktop.ui.workers import (
+    AnalysisClient,
+    DocumentLoadWorker,
+    Presentation,
+    prepare_presentation,
+    start_task,
+)
 
 
 class MainWindow(QMainWindow):
@@ -63,7 +70,8 @@ class MainWindow(QMainWindow):
         self.dark = False
         self._request = 0
         self._job: int | None = None
-        self._workers: dict[object, object] = {}
+        self._tasks: dict[int, object] = {}
+        self._workers: dict[int, DocumentLoadWorker] = {}
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -75,7 +83,8 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(self, Path(db_path) if db_path is not None else default_db_path())
         self.annotations.analysis_fetched.connect(self._on_analysis_fetched)
         self.annotations.verdicts_changed.connect(self.show_again)
-        self.analysis_client = AnalysisClient(model or ModelChoice.from_environment(), self)
+        # spaCy loads once the first article is shown (or analysed): not while a cached one is read.
+        self.analysis_client = AnalysisClient(model or ModelChoice.from_environment(), self, start=False)
         self.analysis_client.model_loaded.connect(self._on_model_loaded)
         self.analysis_client.model_failed.connect(self._on_model_failed)
         self.analysis_client.analysis_progressed.connect(self._on_analysis_progressed)
@@ -137,8 +146,7 @@ class MainWindow(QMainWindow):
         self.view.highlight_activated.connect(self.show_details)
         self.view.font_size_changed.connect(self.settings.set_font_size)
         self.view.highlights_painted.connect(self.highlights_ready)
-        self.view.verticalScrollBar().valueChanged.connect(self._update_strip_view)
-        self.view.verticalScrollBar().rangeChanged.connect(self._update_strip_view)
+        self.strip.follow(self.view.verticalScrollBar())
         self.strip.jump_requested.connect(lambda offset: self.view.reveal(offset))
         self.find_bar.closed.connect(self.view.setFocus)
         self.facts_panel.fact_activated.connect(self._on_fact_activated)
@@ -192,12 +200,12 @@ class MainWindow(QMainWindow):
         self.status.say("Looking in the library…")
         self.annotations.fetch_analysis(self._job, document, self.analysis_client.model.name)
 
-    def _on_analysis_fetched(self, job: int, cached: Analysis | None) -> None:
+    def _on_analysis_fetched(self, job: int, cached: Presentation | None) -> None:
         if job != self._job or self.document is None:
             return
-        if cached is not None:
+        if cached is not None:  # prepared with the reader's corrections in the same worker
             self.analysis_from_cache = True
-            self._present(job, cached)
+            self._on_presentation_prepared(job, cached)
             return
         self._job = self.analysis_client.analyze(self.document.text)
         self._show_analysis_status()
@@ -264,13 +272,10 @@ class MainWindow(QMainWindow):
         self._present(job, analysis)
 
     def _present(self, job: int, analysis: Analysis) -> None:
-        # Corrections, indexes, fact tree and strip marks take tens of ms per MB: built in a worker.
+        # Corrections, indexes and strip marks take tens of ms per MB: prepared in a worker.
         self.status.say("Preparing the highlights…")
-        self.raw_analysis = analysis
-        worker = PresentationWorker(job, analysis, self.document.text, self.annotations.corrections())
-        worker.signals.prepared.connect(self._on_presentation_prepared)
-        self._workers[("present", job)] = worker
-        self.thread_pool.start(worker)
+        text, verdicts = self.document.text, self.annotations.corrections()
+        start_task(self.thread_pool, self._tasks, lambda: prepare_presentation(analysis, text, verdicts), lambda p: self._on_presentation_prepared(job, p), self.status.say)
 
     def show_again(self) -> None:
         """A verdict changed: show the same analysis with the reader's corrections as they are now."""
@@ -279,22 +284,27 @@ class MainWindow(QMainWindow):
             self._present(self._job, self.raw_analysis)
 
     def _on_presentation_prepared(self, job: int, p: Presentation) -> None:
-        self._workers.pop(("present", job), None)
         if job != self._job or self.document is None:
             return
         self._job = None
         self.status.set_busy(False)
         current = self.view.current
-        self.analysis, self.index = p.analysis, p.index
+        self.raw_analysis, self.analysis, self.index = p.raw, p.analysis, p.index
         self.view.show_highlights(p.index)
         self.legend.set_counts(dict(p.index.counts))
         self.strip.set_bins(p.strip_bins, len(self.document.text))
-        self.facts_panel.set_tree(p.facts)
+        text = self.document.text
+        start_task(self.thread_pool, self._tasks, lambda: build_fact_tree(p.analysis, text), lambda facts: self._on_facts_built(p, facts), self.status.say)
         self.details_panel.set_analysis(p.analysis, self.document.text)
         self._reselect(current)
         a = p.analysis
         self.status.say(f"{len(a.entities)} names, {len(a.quotes)} quotes, {len(a.numbers)} numbers · {a.model_name} {a.model_version}")
         self.analysis_shown.emit(p.analysis)
+        self.analysis_client.warm_up()
+
+    def _on_facts_built(self, p: Presentation, facts: FactNode) -> None:
+        if p.analysis is self.analysis:
+            self.facts_panel.set_tree(facts)
 
     # Highlights, details and navigation.
     def shown_categories(self) -> set[str]:
@@ -343,12 +353,6 @@ class MainWindow(QMainWindow):
             self.view.select_highlight(highlight)
             self.view.flash(highlight.start, highlight.end)
 
-
-    def _update_strip_view(self) -> None:
-        bar = self.view.verticalScrollBar()
-        total = bar.maximum() + bar.pageStep()
-        if total > 0:
-            self.strip.set_visible_fraction(bar.value() / total, (bar.value() + bar.pageStep()) / total)
 
     # Theme, recent files, window.
     def set_theme(self, theme: str) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QScrollBar, QWidget
 
 from desktop.ui.highlights import HighlightIndex
 from desktop.ui.palette import CATEGORIES, colours, page_colours, user_colour
@@ -74,6 +74,18 @@ class OverviewStrip(QWidget):
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
         self.update()
+
+    def follow(self, bar: QScrollBar) -> None:
+        """Shade the part of the article the view shows, as its scroll bar moves."""
+        self._bar = bar
+        bar.valueChanged.connect(self._on_scrolled)
+        bar.rangeChanged.connect(self._on_scrolled)
+
+    def _on_scrolled(self, *_args: object) -> None:
+        bar = self._bar
+        total = bar.maximum() + bar.pageStep()
+        if total > 0:
+            self.set_visible_fraction(bar.value() / total, (bar.value() + bar.pageStep()) / total)
 
     def set_visible_fraction(self, top: float, bottom: float) -> None:
         self.visible_fraction = (top, bottom)

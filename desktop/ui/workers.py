@@ -25,7 +25,6 @@ from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
 from desktop.documents import DocumentError, load
 from desktop.ui.descriptions import links
-from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.highlights import HighlightIndex
 from desktop.ui.overview_strip import highlight_bins
 
@@ -112,38 +111,29 @@ class DocumentLoadWorker(QRunnable):
 
 @dataclass(frozen=True)
 class Presentation:
-    """What the window shows for one analysis, prepared in a worker (pure Python, tens of ms per MB)."""
+    """What the window shows for one analysis, prepared in a worker (pure Python, tens of ms per MB).
+
+    `analysis` has the reader's corrections applied; `raw` is the analysis as the engine or cache gave it.
+    The Facts tree (about 100 ms per MB) is built afterwards (build_fact_tree in another task), so an
+    article reopened from the cache shows its highlights sooner.
+    """
 
     analysis: Analysis
     index: HighlightIndex
-    facts: FactNode
     strip_bins: dict[str, set[int]]
+    raw: Analysis
 
 
-class PresentationSignals(QObject):
-    prepared = Signal(int, object)  # job, Presentation
+def prepare_presentation(analysis: Analysis, text: str, verdicts: tuple[Any, ...] = ()) -> Presentation:
+    """Apply the reader's verdicts (Annotations with source "auto") and index the highlights."""
+    from desktop.store.corrections import apply_corrections
+    from desktop.store.library import gc_paused
 
-
-class PresentationWorker(QRunnable):
-    """Applies the reader's verdicts (`annotations`) to the analysis, then builds what the window shows."""
-
-    def __init__(self, job: int, analysis: Analysis, text: str, annotations: tuple[Any, ...] = ()):
-        super().__init__()
-        self.job, self.analysis, self.text = job, analysis, text
-        self.annotations = annotations
-        self.signals = PresentationSignals()
-
-    def run(self) -> None:
-        if self.annotations:
-            from desktop.store.corrections import apply_corrections
-
-            self.analysis = apply_corrections(self.analysis, self.annotations)
-        index = HighlightIndex(self.analysis)
-        links(self.analysis)  # warm the lookups the Details panel and tooltips use
-        presentation = Presentation(
-            self.analysis, index, build_fact_tree(self.analysis, self.text), highlight_bins(index, len(self.text))
-        )
-        self.signals.prepared.emit(self.job, presentation)
+    with gc_paused():  # tens of thousands of new objects and no cycles, as in the cache's decoding
+        shown = apply_corrections(analysis, verdicts) if verdicts else analysis
+        index = HighlightIndex(shown)
+        links(shown)  # warm the lookups the Details panel and tooltips use
+        return Presentation(shown, index, highlight_bins(index, len(text)), analysis)
 
 
 Listener = Callable[[tuple[Any, ...]], None]
@@ -304,15 +294,20 @@ class AnalysisClient(QObject):
 
     _keys = itertools.count(1)
 
-    def __init__(self, model: ModelChoice, parent: QObject | None = None):
+    def __init__(self, model: ModelChoice, parent: QObject | None = None, start: bool = True):
         super().__init__(parent)
         self.model = model
         self.model_ready = False
         self._key = next(self._keys)
         self._service = AnalysisService.for_model(model)
         self._event_arrived.connect(self._on_event)
-        self._service.start()
+        if start:
+            self._service.start()
         self._service.subscribe(self._key, self._event_arrived.emit)
+
+    def warm_up(self) -> None:
+        """Start the analysis process (and its spaCy load) now, if it is not running yet."""
+        self._service.start()
 
     def analyze(self, text: str) -> int:
         return self._service.analyze(self._key, text)
