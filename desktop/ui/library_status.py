@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 NOT_SAVING = "Annotations are off: no library is open, so nothing could be saved."
 
 
-def _open(path: Path, read_only: bool = False) -> Any:
+def _open(path: Path, read_only: bool, busy_timeout: float) -> Any:
     """The Library, or the LibraryError that says why not (plain data for the GUI thread)."""
     # Imported here, off the critical path, for the cache look-up that follows when an article opens.
     import desktop.analysis.engine  # noqa: F401  (ENGINE_VERSION)
@@ -33,7 +33,7 @@ def _open(path: Path, read_only: bool = False) -> Any:
     from desktop.store import LibraryError, open_library
 
     try:
-        return open_library(path, read_only=read_only)
+        return open_library(path, read_only=read_only, busy_timeout=busy_timeout)
     except LibraryError as exc:
         return exc
     except OSError as exc:  # e.g. the data folder cannot be created
@@ -47,6 +47,9 @@ class LibraryStatus(QObject):
     """
 
     changed = Signal()  # library or reason changed (opened, failed, replaced)
+
+    # How long SQLite waits for a lock another program holds, at opening and at each write.
+    busy_timeout = 5.0
 
     _tokens = itertools.count(1)
 
@@ -75,7 +78,8 @@ class LibraryStatus(QObject):
         self.path = Path(path)
         self.opening = True
         self._token = next(self._tokens)
-        worker = TaskWorker(self._token, lambda: _open(self.path, read_only))
+        path, timeout = self.path, self.busy_timeout
+        worker = TaskWorker(self._token, lambda: _open(path, read_only, timeout))
         worker.signals.finished.connect(self._on_opened)
         worker.signals.failed.connect(self._on_open_failed)
         self._workers[self._token] = worker

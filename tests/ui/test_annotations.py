@@ -291,3 +291,98 @@ def test_export_writes_a_csv_the_csv_module_reads(qtbot, window, db_path, tmp_pa
     assert row["annotation_id"] == str(note.id) and row["exact"] == PASSAGE and row["source"] == "user"
     assert row["note"] == "'=SUM(A1:A3) is not a formula here"  # neutralised for spreadsheets
     assert row["tags"] == "export" and row["category"] == "highlight" and row["status"] == "active"
+
+
+HOLD_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN EXCLUSIVE")
+conn.execute("UPDATE documents SET title = title")
+print("locked", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_locked_library_is_explained_and_can_be_read(qtbot, make_window, db_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from desktop.ui.library_status import LibraryStatus
+
+    document = load(sample_article())
+    with open_library(db_path) as library:
+        start = document.text.index(PASSAGE)
+        library.add_annotation(document, start, start + len(PASSAGE), note="under lock")
+    monkeypatch.setattr(LibraryStatus, "busy_timeout", 0.3)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db_path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        window = make_window()
+        status = window.annotations.library_status
+        qtbot.waitUntil(lambda: status.box is not None and status.box.isVisible())
+        assert "in use by another program" in status.box.text()
+        buttons = {b.text(): b for b in status.box.buttons()}
+        assert set(buttons) == {"Start a New Library", "Open Read-Only", "Continue Without Saving"}
+        buttons["Continue Without Saving"].click()
+        assert window.annotations.library is None and not window.actions_.export.isEnabled()
+    finally:
+        holder.kill()
+        holder.wait()
+    # Once the other program is gone the same library opens read-only on request, notes and all.
+    status.open(db_path, read_only=True)
+    qtbot.waitUntil(lambda: window.annotations.library is not None)
+    open_sample(qtbot, window)
+    assert window.annotations.library.read_only
+    assert window.notes_panel.model.index(0, 1).data() == "under lock"
+
+
+def test_a_note_whose_passage_is_gone_is_kept_and_marked_detached(qtbot, window, db_path, tmp_path):
+    article = tmp_path / "article.txt"
+    first = "The mayor said on Monday that the bridge would reopen in May.\n\nTraffic will be light.\n"
+    article.write_text(first, encoding="utf-8")
+    document = load(article)
+    with open_library(db_path) as library:
+        start = document.text.index("the bridge would reopen")
+        library.add_annotation(document, start, start + 23, note="was it May?")
+        library.add_annotation(document, document.text.index("Traffic"), document.text.index("Traffic") + 7, note="kept")
+    article.write_text("The mayor said nothing on Monday.\n\nTraffic will be light.\n", encoding="utf-8")
+    window.activateWindow()
+    window.open_file(article)
+    wait_for_highlights(qtbot, window)
+    model = window.notes_panel.model
+    rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
+    assert rows == [("“Traffic”", "kept"), ("“the bridge would reopen” — detached", "was it May?")]
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).italic()
+    detached = next(a for a in window.annotations.notes if a.detached)
+    assert painted_user_marks(window.view) == {next(a.id for a in window.annotations.notes if not a.detached): 1}
+    window.notes_panel.annotation_activated.emit(detached.id)
+    assert "no longer in the article" in window.status.label.text()
+    assert window.annotations.current().id == detached.id
+
+
+def test_annotation_commands_are_in_the_edit_and_file_menus(window):
+    a = window.actions_
+    menus = {m.text().replace("&", ""): m.menu() for m in window.menuBar().actions()}
+    edit = menus["Edit"].actions()
+    for action in (a.undo, a.redo, a.highlight, a.note, a.delete_annotation, a.accept, a.reject, a.correct):
+        assert action in edit, action.text()
+    colour_menu = next(x.menu() for x in edit if x.menu() is not None)
+    assert colour_menu.title() == "Highlight &Colour" and len(colour_menu.actions()) == 4
+    assert a.export in menus["File"].actions() and a.export_auto in menus["File"].actions()
+    assert a.highlight.shortcut().toString() == "Ctrl+H" and a.note.shortcut().toString() == "Ctrl+M"
+    assert a.delete_annotation.shortcut().toString() == "Del"
+    assert a.undo.shortcut().toString() == "Ctrl+Z" and "Ctrl+Shift+Z" in [k.toString() for k in a.redo.shortcuts()]
+    assert window.notes_dock.toggleViewAction() in menus["View"].actions()
+
+
+def test_the_chosen_colour_is_remembered_and_used(qtbot, make_window, db_path, settings):
+    window = make_window()
+    open_sample(qtbot, window)
+    window.actions_.colours["question"].trigger()
+    select(window, PASSAGE)
+    window.actions_.highlight.trigger()
+    [made] = stored(db_path)
+    assert made.category == "question" and made.color == "#99DDFF"
+    window.close()
+    again = make_window()
+    assert again.actions_.colours["question"].isChecked() and again.annotations.category == "question"

@@ -67,3 +67,14 @@ def test_start_up_shows_the_text_without_importing_spacy(tmp_path):
     assert result.returncode == 0, result.stderr
     spacy_loaded, thinc_loaded, _seconds = result.stdout.split()
     assert (spacy_loaded, thinc_loaded) == ("False", "False")
+
+
+def test_the_application_names_its_desktop_file_and_has_an_icon(qapp):
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop import APP_ID
+    from desktop.ui.app import create_application
+
+    app = create_application()
+    assert QGuiApplication.desktopFileName() == APP_ID
+    assert not app.windowIcon().isNull()
