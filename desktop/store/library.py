@@ -58,6 +58,8 @@ if TYPE_CHECKING:
     from desktop.documents.model import Document
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+# How a cached analysis is serialised (json.dumps keywords).
+PAYLOAD_JSON: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
 DEFAULT_BUSY_TIMEOUT = 5.0
 
 # Fields a caller may change on an existing annotation; position and selector change only by re-anchoring.
@@ -488,9 +490,14 @@ class Library:
             ).fetchone()
         return _analysis_from_payload(row[0]) if row else None
 
-    def save_analysis(self, sha256: str, analysis: Analysis) -> None:
-        """Cache the analysis of the text with this sha256, replacing one by the same model and engine."""
-        payload = json.dumps(analysis.to_dict(), ensure_ascii=False, separators=(",", ":"))
+    def save_analysis(self, sha256: str, analysis: Analysis, *, payload: str | None = None) -> None:
+        """Cache the analysis of the text with this sha256, replacing one by the same model and engine.
+
+        `payload`, when given, is that analysis already serialised exactly as here (PAYLOAD_JSON of
+        `analysis.to_dict()`), e.g. by the process that made it, so a GUI process need not.
+        """
+        if payload is None:
+            payload = json.dumps(analysis.to_dict(), **PAYLOAD_JSON)
         with self._writing() as db:
             db.execute(
                 "INSERT INTO analyses (document_sha256, model, engine_version, model_version, payload, created) "

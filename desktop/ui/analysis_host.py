@@ -7,12 +7,16 @@ what the child process runs. Messages are plain tuples over two one-way pipes.
 
 Parent -> child:  ("analyze", job, text) | ("cancel", job) | ("quit",)
 Child -> parent:  ("model_loaded", name, version) | ("model_failed", message)
-                  ("progress", job, fraction) | ("part", job, key, records) | ("finished", job, model_dict)
+                  ("progress", job, fraction) | ("part", job, key, records)
+                  | ("finished", job, model_dict, payload)
+`payload` is the whole analysis as the library caches it (JSON, see Library.save_analysis), made here so
+the window's process never serialises megabytes while it paints.
                   ("failed", job, message) | ("cancelled", job)
 """
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 from multiprocessing.connection import Connection
@@ -95,9 +99,12 @@ def _run_job(job: int, text: str, model: Any, events: Connection, cancelled: set
     except Exception as exc:
         events.send(("failed", job, f"The analysis failed: {exc}"))
         return
+    from desktop.store.library import PAYLOAD_JSON
+
     data = analysis.to_dict()
+    payload = json.dumps(data, **PAYLOAD_JSON)
     for key in ("entities", "quotes", "numbers", "facts"):
         records = data.pop(key)
         for i in range(0, len(records), PART_SIZE):
             events.send(("part", job, key, records[i : i + PART_SIZE]))
-    events.send(("finished", job, data))
+    events.send(("finished", job, data, payload))

@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.ui.annotation_dialogs import CorrectionDialog, NoteDialog
 from desktop.ui.export_task import ExportTask
-from desktop.ui.highlights import Highlight, HighlightIndex
+from desktop.ui.highlights import Highlight, user_highlights
 from desktop.ui.library_status import LibraryStatus
 from desktop.ui.palette import USER_CATEGORIES, user_colour
 from desktop.ui.undo_commands import AddAnnotation, DeleteAnnotation, EditAnnotation, verdict_command
@@ -164,14 +164,17 @@ class AnnotationController(QObject):
 
         self._run(call, done, failed)
 
-    def save_analysis(self, document: Document, analysis: Analysis) -> None:
-        """Cache a fresh analysis so the next opening of this text skips spaCy (in a worker)."""
+    def save_analysis(self, document: Document, analysis: Analysis, payload: str | None = None) -> None:
+        """Cache a fresh analysis so the next opening of this text skips spaCy (in a worker).
+
+        `payload`: its JSON, made by the analysis process, so this process does not serialise megabytes
+        (which would hold the GIL and stall the painting of the highlights).
+        """
         library = self.library
         if library is None or library.read_only:
             return
-        self._run(
-            lambda: library.save_analysis(document.sha256, analysis), lambda _r: None, self.window.status.say
-        )
+        save = lambda: library.save_analysis(document.sha256, analysis, payload=payload)  # noqa: E731
+        self._run(save, lambda _r: None, self.window.status.say)
 
     def corrections(self) -> tuple[Annotation, ...]:
         """The reader's verdicts on automatic highlights, to apply before an analysis is shown."""
@@ -288,7 +291,8 @@ class AnnotationController(QObject):
             return
         passage = target.exact if target is not None else self.document.text[span[0] : span[1]]
         dialog = NoteDialog(passage, target.note if target else "", target.tags if target else (), self.window)
-        dialog.accepted.connect(lambda: self._on_note_accepted(dialog, target, span))
+        document = self.document
+        dialog.accepted.connect(lambda: document is self.document and self._on_note_accepted(dialog, target, span))
         dialog.finished.connect(dialog.deleteLater)
         self.note_dialog = dialog
         dialog.open()
@@ -357,7 +361,8 @@ class AnnotationController(QObject):
             return
         _highlight, record = found
         dialog = CorrectionDialog(record, self.document.text[record.start : record.end], self.window)
-        dialog.accepted.connect(lambda: self._on_verdict("corrected", **dialog.corrections()))
+        document = self.document
+        dialog.accepted.connect(lambda: document is self.document and self._on_verdict("corrected", **dialog.corrections()))
         dialog.finished.connect(dialog.deleteLater)
         self.correction_dialog = dialog
         dialog.open()
@@ -365,12 +370,7 @@ class AnnotationController(QObject):
     # ---- showing -------------------------------------------------------------------------------------
 
     def _on_annotations_changed(self) -> None:
-        marks = [
-            Highlight(a.category if a.category in USER_CATEGORIES else (a.color or USER_CATEGORIES[0]), a.start, a.end, "annotation", a.id)
-            for a in self.notes
-            if a.source == "user" and not a.detached
-        ]
-        index = HighlightIndex.of(marks)
+        index = user_highlights(self.notes)
         self.view.show_user_marks(index)
         length = len(self.document.text) if self.document is not None else 1
         self.window.strip.set_user_marks(index, length)

@@ -10,9 +10,13 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.analysis.records import Analysis, Entity
-from desktop.ui.palette import CATEGORIES
+from desktop.ui.palette import CATEGORIES, USER_CATEGORIES
+
+if TYPE_CHECKING:
+    from desktop.store import Annotation
 
 _CATEGORY_OF_KIND = {
     "person": "person",
@@ -110,3 +114,16 @@ class HighlightIndex:
             if h.record == record and h.index == index:
                 return h
         return None
+
+
+def user_highlights(annotations: Iterable[Annotation]) -> HighlightIndex:
+    """The reader's own highlights (Annotations with source "user" still in the text) for the view.
+
+    category: a USER_CATEGORIES key, or the stored colour of a category this version does not know;
+    index: the annotation id.
+    """
+    return HighlightIndex.of(
+        Highlight(a.category if a.category in USER_CATEGORIES else (a.color or USER_CATEGORIES[0]), a.start, a.end, "annotation", a.id)
+        for a in annotations
+        if a.source == "user" and not a.detached
+    )

@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     def _on_analysis_finished(self, job: int, analysis: Analysis) -> None:
         if job != self._job or self.document is None:
             return
-        self.annotations.save_analysis(self.document, analysis)
+        self.annotations.save_analysis(self.document, analysis, self.analysis_client.payloads.pop(job, None))
         self._present(job, analysis)
 
     def _present(self, job: int, analysis: Analysis) -> None:
@@ -279,7 +279,8 @@ class MainWindow(QMainWindow):
 
     def show_again(self) -> None:
         """A verdict changed: show the same analysis with the reader's corrections as they are now."""
-        if self.raw_analysis is not None and self.document is not None and self._job is None:
+        # A presentation still on its way (negative job) is superseded: its result is then ignored.
+        if self.raw_analysis is not None and self.document is not None and (self._job is None or self._job < 0):
             self._job = -next(self._presentations)
             self._present(self._job, self.raw_analysis)
 

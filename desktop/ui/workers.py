@@ -249,10 +249,10 @@ class AnalysisService:
                 if parts is not None:
                     parts[key].extend(records)
             elif kind == "finished":
-                job, data = message[1], message[2]
+                job, data, payload = message[1], message[2], message[3]
                 data.update(self._parts.pop(job, {}))
                 # Built here, in the reader thread, so the GUI thread only receives ready records.
-                self._deliver(job, ("finished", job, Analysis.from_dict(data)))
+                self._deliver(job, ("finished", job, Analysis.from_dict(data), payload))
             else:
                 self._deliver(message[1], message)
 
@@ -287,7 +287,7 @@ class AnalysisClient(QObject):
     model_loaded = Signal(str, str)  # name, version
     model_failed = Signal(str)
     analysis_progressed = Signal(int, float)
-    analysis_finished = Signal(int, object)  # job, Analysis
+    analysis_finished = Signal(int, object)  # job, Analysis; its cache payload is in payloads[job]
     analysis_failed = Signal(int, str)
     analysis_cancelled = Signal(int)
     _event_arrived = Signal(object)
@@ -298,6 +298,7 @@ class AnalysisClient(QObject):
         super().__init__(parent)
         self.model = model
         self.model_ready = False
+        self.payloads: dict[int, str] = {}  # job -> the analysis as JSON, for the library's cache
         self._key = next(self._keys)
         self._service = AnalysisService.for_model(model)
         self._event_arrived.connect(self._on_event)
@@ -329,6 +330,7 @@ class AnalysisClient(QObject):
         elif kind == "progress":
             self.analysis_progressed.emit(message[1], message[2])
         elif kind == "finished":
+            self.payloads = {message[1]: message[3]}  # only the latest is wanted
             self.analysis_finished.emit(message[1], message[2])
         elif kind == "failed":
             self.analysis_failed.emit(message[1], message[2])

@@ -145,6 +145,19 @@ def test_the_analysis_cache_is_keyed_by_text_model_and_engine(library, document)
     assert library.latest_analysis(document.sha256) == newer
 
 
+def test_an_analysis_serialised_elsewhere_is_cached_the_same(library, document, db_path):
+    import json
+
+    from desktop.store.library import PAYLOAD_JSON
+
+    analysis = small_analysis()
+    payload = json.dumps(analysis.to_dict(), **PAYLOAD_JSON)
+    library.save_analysis(document.sha256, analysis, payload=payload)
+    assert library.cached_analysis(document.sha256, analysis.model_name, "1") == analysis
+    with library.rows("SELECT payload FROM analyses") as cursor:
+        assert cursor.fetchone()[0] == payload
+
+
 def test_a_worker_thread_and_the_gui_thread_share_one_library(library, document):
     errors: list[BaseException] = []
 
