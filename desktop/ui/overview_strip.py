@@ -1,13 +1,15 @@
 """A narrow strip beside the scrollbar: where the highlights lie in the whole article, by category.
 
-Marks are binned once per analysis (so a 50,000-highlight article costs one pass, not one per paint);
-clicking or dragging on the strip jumps the article to that point.
+Marks are binned once per analysis (so a 50,000-highlight article costs one pass, not one per paint)
+and drawn once into a pixmap, as runs of adjacent rows: a paint while scrolling only copies it and
+shades the visible part (drawing every mark took 10 ms a paint on a 1 MB article). Clicking or
+dragging on the strip jumps the article to that point.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from desktop.ui.highlights import HighlightIndex
@@ -43,6 +45,7 @@ class OverviewStrip(QWidget):
         self.visible_fraction = (0.0, 1.0)
         self._bins: dict[str, set[int]] = {}
         self._user_bins: dict[str, set[int]] = {}
+        self._marks: QPixmap | None = None  # the drawn marks, for the current size, bins and colours
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(WIDTH, 100)
@@ -50,30 +53,30 @@ class OverviewStrip(QWidget):
     def set_bins(self, bins: dict[str, set[int]], length: int) -> None:
         self.length = max(1, length)
         self._bins = bins
-        self.update()
+        self._redraw()
 
     def clear(self) -> None:
         self._bins = {}
         self._user_bins = {}
-        self.update()
+        self._redraw()
 
     def set_user_marks(self, index: HighlightIndex, length: int) -> None:
         """The reader's own highlights, in a lane on the right (a few dozen marks: binned here)."""
         self.length = max(1, length)
         bins = highlight_bins(index, length, tuple(index.counts))
         self._user_bins = {c: b for c, b in bins.items() if b}
-        self.update()
+        self._redraw()
 
     def user_marks(self) -> set[int]:
         return set().union(*self._user_bins.values()) if self._user_bins else set()
 
     def set_shown(self, shown: set[str]) -> None:
         self.shown = set(shown)
-        self.update()
+        self._redraw()
 
     def set_dark(self, dark: bool) -> None:
         self.dark = dark
-        self.update()
+        self._redraw()
 
     def follow(self, bar: QScrollBar) -> None:
         """Shade the part of the article the view shows, as its scroll bar moves."""
@@ -94,6 +97,10 @@ class OverviewStrip(QWidget):
     def marks(self, category: str) -> set[int]:
         return set(self._bins.get(category, ())) if category in self.shown else set()
 
+    def _redraw(self) -> None:
+        self._marks = None
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
         background = QColor(page_colours(self.dark)[0])
@@ -103,22 +110,35 @@ class OverviewStrip(QWidget):
         view = QColor(page_colours(self.dark)[1])
         view.setAlphaF(0.08)
         painter.fillRect(QRectF(0, top * h, self.width(), max(2.0, (bottom - top) * h)), view)
+        ratio = self.devicePixelRatioF()
+        if self._marks is None or self._marks.size() != self.size() * ratio:
+            self._marks = self._draw_marks(ratio)
+        painter.drawPixmap(0, 0, self._marks)
+        painter.end()
+
+    def _draw_marks(self, ratio: float) -> QPixmap:
+        pixmap = QPixmap(self.size() * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        h, width = self.height(), self.width()
         row = max(1.0, h / BINS)
+        lanes: list[tuple[QColor, float, float, set[int]]] = []
         for category in CATEGORIES:
-            if category not in self.shown:
-                continue
-            colour = QColor(colours(category, self.dark).ink)
-            # Quotes take a thin lane on the left, so a name inside a quote keeps its own mark.
-            x, w = (1.0, 3.0) if category == "quote" else (5.0, self.width() - 9.0)
-            for b in self._bins.get(category, ()):
-                painter.fillRect(QRectF(x, b * h / BINS, w, max(2.0, row)), colour)
+            if category in self.shown and self._bins.get(category):
+                # Quotes take a thin lane on the left, so a name inside a quote keeps its own mark.
+                x, w = (1.0, 3.0) if category == "quote" else (5.0, width - 9.0)
+                lanes.append((QColor(colours(category, self.dark).ink), x, w, self._bins[category]))
         # The reader's highlights: the right lane, drawn darker so a pale marker colour still shows.
         for category, marks in self._user_bins.items():
             colour = QColor(category if category.startswith("#") else user_colour(category, self.dark))
-            colour = colour.darker(130) if not self.dark else colour.lighter(150)
-            for b in marks:
-                painter.fillRect(QRectF(self.width() - 3.0, b * h / BINS, 3.0, max(2.0, row)), colour)
+            lanes.append((colour.darker(130) if not self.dark else colour.lighter(150), width - 3.0, 3.0, marks))
+        for colour, x, w, marks in lanes:
+            for first, last in _runs(marks):
+                y = first * h / BINS
+                painter.fillRect(QRectF(x, y, w, max(2.0, (last + 1) * h / BINS - y, row)), colour)
         painter.end()
+        return pixmap
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._jump(event)
@@ -132,3 +152,14 @@ class OverviewStrip(QWidget):
             return
         fraction = min(1.0, max(0.0, event.position().y() / self.height()))
         self.jump_requested.emit(int(fraction * self.length))
+
+
+def _runs(marks: set[int]) -> list[tuple[int, int]]:
+    """Adjacent rows as (first, last) runs, so a dense stretch is one rectangle, not hundreds."""
+    runs: list[tuple[int, int]] = []
+    for b in sorted(marks):
+        if runs and b == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], b)
+        else:
+            runs.append((b, b))
+    return runs
