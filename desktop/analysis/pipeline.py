@@ -53,7 +53,9 @@ def model_package(name: str) -> str:
 
 
 def load_pipeline(name: str, fast_gemm: bool = True) -> Language:
-    """The named pipeline, loaded once per process (and per gemm choice)."""
+    """The named pipeline, loaded once per process (and per choice of ops). The fast choice, on by
+    default, takes numpy's matrix product (fast_ops) and the look-up attribute matcher (fast_rules);
+    both give the very same annotations as stock spaCy, which tests check."""
     key = (name, fast_gemm)
     with _models_lock:
         if key in _models:
@@ -72,6 +74,10 @@ def load_pipeline(name: str, fast_gemm: bool = True) -> Language:
             ) from exc
         finally:
             use_fast_gemm(False)
+        if fast_gemm:
+            from desktop.analysis.fast_rules import speed_up_attribute_rules
+
+            speed_up_attribute_rules(nlp)
         _models[key] = nlp
         return nlp
 

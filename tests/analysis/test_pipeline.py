@@ -79,3 +79,21 @@ def test_numpy_gemm_gives_the_same_analysis_as_blis():
         stock = analyze_text(text, ModelChoice(DEFAULT_MODEL, fast_gemm=False))
         assert fast == stock
         assert len(fast.entities) > 10
+
+
+def test_fast_attribute_rules_set_the_same_token_attributes():
+    """The look-up matcher of the attribute_ruler: every token's tag, POS, morphology and lemma as stock."""
+    from desktop.analysis.fast_rules import FastAttributeMatcher, token_attributes
+
+    fast = load_pipeline(DEFAULT_MODEL, fast_gemm=True)
+    stock = load_pipeline(DEFAULT_MODEL, fast_gemm=False)
+    assert isinstance(fast.get_pipe("attribute_ruler").match, FastAttributeMatcher)
+    assert not isinstance(stock.get_pipe("attribute_ruler").match, FastAttributeMatcher)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))]
+    # Forms the ruler's rarer patterns are for: contractions, "gonna", "there is", "y'all", objects.
+    texts.append("Y'all ain't gonna believe it. There is nothin' he can't do; let's give it to you and me.")
+    compared = 0
+    for a, b in zip(fast.pipe(texts), stock.pipe(texts), strict=True):
+        assert [token_attributes(t) for t in a] == [token_attributes(t) for t in b]
+        compared += len(a)
+    assert compared > 4000
