@@ -17,7 +17,11 @@ EXIT_BAD_INPUT = 2
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
-        return _run_subcommand(argv)
+        try:
+            return _run_subcommand(argv)
+        except KeyboardInterrupt:
+            print("factlight: interrupted", file=sys.stderr)
+            return 130
     return _run_gui(argv)
 
 

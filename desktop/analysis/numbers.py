@@ -20,7 +20,7 @@ from desktop.analysis.not_amounts import (
     tokens_not_amounts,
 )
 from desktop.analysis.number_runs import Run, glued, read_run
-from desktop.analysis.number_words import YEAR
+from desktop.analysis.number_words import ONES, SCALES, TENS, VAGUE, YEAR
 from desktop.analysis.pipeline import ParsedText
 from desktop.analysis.records import Entity, Number
 from desktop.analysis.units import (
@@ -84,9 +84,10 @@ def extract_numbers(parsed: ParsedText, entities: list[Entity]) -> list[Number]:
 def _readings(doc: Doc) -> list[_Reading]:
     not_amounts = tokens_not_amounts(doc)
     readings: list[_Reading] = []
+    starts = _possible_starts(doc)
     i, n = 0, len(doc)
     while i < n:
-        run = None if i in not_amounts else read_run(doc, i)
+        run = None if i in not_amounts or i not in starts else read_run(doc, i)
         if run is None:
             i += 1
             continue
@@ -95,6 +96,22 @@ def _readings(doc: Doc) -> list[_Reading]:
             readings.append(reading)
         i = max(end, i + 1)
     return readings
+
+
+# Words an amount can start with: number words, vague plurals, "a million", "half a million".
+_START_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | frozenset(VAGUE) | {"a", "an", "half", "quarter"}
+
+
+def _possible_starts(doc: Doc) -> set[int]:
+    """Tokens an amount can start at (a superset of where read_run finds one): a digit, an ordinal,
+    a number word. One pass over the tokens instead of read_run's look at every one of them."""
+    return {
+        tok.i
+        for tok in doc
+        if tok.lower_.split("-", 1)[0] in _START_WORDS
+        or tok.ent_type_ == "ORDINAL"
+        or any(c.isdigit() for c in tok.text)
+    }
 
 
 def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[_Reading | None, int]:

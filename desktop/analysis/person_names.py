@@ -45,10 +45,10 @@ def bare_name(name: str) -> str:
     return _TITLES.sub("", name).strip(" .,;:")
 
 
-def honorific_before(doc, entity: Entity, para: Paragraph) -> str:
-    """ "mrs" for "Mrs. Smith": the word just before the entity, if it is one of the honorifics."""
-    local = entity.start - para.start
-    words = doc.text[max(0, local - 6) : local].split()[-1:] + entity.text.split()[:1]
+def honorific_before(text: str, entity: Entity, para: Paragraph) -> str:
+    """ "mrs" for "Mrs. Smith": the word just before the entity in its paragraph, if it is one of the
+    honorifics. `text` is the whole text (Doc.text would rebuild the paragraph at every call)."""
+    words = text[max(para.start, entity.start - 6) : entity.start].split()[-1:] + entity.text.split()[:1]
     for word in words:
         word = word.lower().rstrip(".")
         if word in GENDER_HONORIFICS:

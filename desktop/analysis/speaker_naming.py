@@ -33,6 +33,8 @@ NAME_KINDS = ("person", "organization", "place", "group")
 class SpeakerNaming:
     """Mixed into SpeakerResolver, whose __init__ builds every index used here."""
 
+    _full_names: dict[str, str | None]  # mention -> full person name, filled as asked
+
     # ----------------------------------------------------------------------------------- speakers
 
     def _speaker_of(self, verb: Token, para: Paragraph) -> Token | None:
@@ -248,6 +250,13 @@ class SpeakerNaming:
         return self._full_person_name(own) or own
 
     def _full_person_name(self, mention: str) -> str | None:
+        # The same surnames come back sentence after sentence; the scan below is over every name.
+        cache = self._full_names
+        if mention not in cache:
+            cache[mention] = self._scan_full_person_name(mention)
+        return cache[mention]
+
+    def _scan_full_person_name(self, mention: str) -> str | None:
         words = person_bare_name(mention).split()
         if not words:
             return None

@@ -96,6 +96,7 @@ class SpeakerResolver(SpeakerNaming):
         self._scan_tokens()
         self._cue_offsets = [c[0] for c in self._cues]
         self._person_names = self._collect_person_names()
+        self._full_names = {}
         self._subjects: list[tuple[int, str]] = []  # (offset, name) of people who are clause subjects
         self._titled: list[tuple[int, str, frozenset[str]]] = []  # (offset, name, title words)
         self._gender: dict[str, dict[str, int]] = {}  # name -> evidence {"m": n, "f": n}
@@ -209,7 +210,7 @@ class SpeakerResolver(SpeakerNaming):
                     words |= {w.lower() for w in re.findall(r"[^\W\d_]+", entity.role)}
                 if words:
                     self._titled.append((offset, name, frozenset(words)))
-                for word in words | {honorific_before(tok.doc, entity, para)}:
+                for word in words | {honorific_before(self.text, entity, para)}:
                     if word in ROLE_GENDER:
                         self._add_gender(name, ROLE_GENDER[word], 2)
 

@@ -66,6 +66,7 @@ def untagged_people(
     covered: dict[int, set[int]] = defaultdict(set)
     for m in mentions:
         covered[id(m.para)].update(range(m.i, m.j))
+    known_names = surnames | lone_names
     found: list[Mention] = []
     for para in parsed.paragraphs:
         doc = para.doc
@@ -74,6 +75,9 @@ def untagged_people(
         n = len(doc)
         while k < n:
             tok = doc[k]
+            if not tok.text[:1].isupper():  # every name below starts with a capital
+                k += 1
+                continue
             if (
                 k not in taken
                 and tok.text in names
@@ -86,7 +90,7 @@ def untagged_people(
                 found.append(m)
                 k += 1
                 continue
-            if k in taken or not (_is_name_token(tok) or _is_known_name(tok, surnames | lone_names)):
+            if k in taken or not (_is_name_token(tok) or _is_known_name(tok, known_names)):
                 k += 1
                 continue
             j = k + 1

@@ -17,6 +17,7 @@ the window's process never serialises megabytes while it paints.
 from __future__ import annotations
 
 import json
+import os
 import queue
 import threading
 from multiprocessing.connection import Connection
@@ -34,7 +35,11 @@ def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: 
     threading.Thread(target=_read_commands, args=(commands, jobs, cancelled), daemon=True).start()
 
     from desktop.analysis.pipeline import ModelError, load_pipeline, model_version
-    from desktop.config import ModelChoice
+    from desktop.config import PROCESSES_ENV, ModelChoice
+
+    # One spaCy process for the window's analyses, unless the reader asks for more: the other core
+    # stays with the window (long texts would otherwise fork a second parser, see parse_processes).
+    os.environ.setdefault(PROCESSES_ENV, "1")
 
     model_error = ""
     try:

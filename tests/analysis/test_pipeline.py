@@ -97,3 +97,22 @@ def test_fast_attribute_rules_set_the_same_token_attributes():
         assert [token_attributes(t) for t in a] == [token_attributes(t) for t in b]
         compared += len(a)
     assert compared > 4000
+
+
+def test_a_long_text_parsed_by_two_processes_gives_the_same_docs(nlp_pipeline, monkeypatch):
+    """Long texts are shared between forked spaCy workers where processes start by fork."""
+    import multiprocessing
+
+    from desktop.analysis import pipeline
+
+    if multiprocessing.get_all_start_methods()[0] != "fork":
+        pytest.skip("parallel parsing is used only where processes start by fork")
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt")))
+    monkeypatch.setenv("FACTLIGHT_PROCESSES", "1")
+    alone = parse(text, nlp_pipeline)
+    monkeypatch.setenv("FACTLIGHT_PROCESSES", "2")
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CHARS", 1000)
+    assert pipeline.parse_processes(len(text)) == 2
+    shared = parse(text, nlp_pipeline)
+    assert [p.start for p in shared.paragraphs] == [p.start for p in alone.paragraphs]
+    assert [p.doc.to_bytes() for p in shared.paragraphs] == [p.doc.to_bytes() for p in alone.paragraphs]

@@ -2,20 +2,24 @@
 
     .venv/bin/python -m tests.bench.analysis_speed [--mb 1.0]
 
-Stock spaCy means the pipeline with thinc's default (blis) matrix product; the engine uses numpy's
-(desktop/analysis/fast_ops.py) and adds the extractors. Goals (issue 3): whole analysis <= 1.15x bare
-nlp.pipe with the same ops, and engine >= 1.5x stock spaCy in words per second.
+Stock spaCy means the pipeline with thinc's default (blis) matrix product, one process, spaCy's own
+batch size. The engine uses numpy's matrix product (fast_ops.py) and the look-up attribute matcher
+(fast_rules.py), adds the extractors, and shares a long text between two forked processes where the
+machine has two CPUs (pipeline.parse_processes; FACTLIGHT_PROCESSES=1 turns it off). Both are printed.
+Goals (issue 3): whole analysis <= 1.15x the bare nlp.pipe with the same ops and processes, and the
+engine >= 1.5x stock spaCy in words per second.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import time
 from pathlib import Path
 
 from desktop.analysis.engine import analyze_text
-from desktop.analysis.pipeline import PIPE_BATCH, load_pipeline, split_paragraphs
-from desktop.config import DEFAULT_MODEL, ModelChoice
+from desktop.analysis.pipeline import PIPE_BATCH, load_pipeline, parse_processes, split_paragraphs
+from desktop.config import DEFAULT_MODEL, PROCESSES_ENV, ModelChoice
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 
@@ -27,19 +31,24 @@ def corpus(megabytes: float) -> str:
     return "\n\n".join([one_round] * repeats)
 
 
-def bare_pipe(text: str, fast_gemm: bool, batch_size: int | None = None) -> tuple[float, int]:
+def bare_pipe(text: str, fast_gemm: bool, batch_size: int | None = None, processes: int = 1) -> tuple[float, int]:
     """nlp.pipe over the paragraphs; batch_size None is spaCy's own default (nlp.batch_size)."""
     nlp = load_pipeline(DEFAULT_MODEL, fast_gemm)
     pieces = [p for _, p in split_paragraphs(text)]
     started = time.perf_counter()
-    words = sum(sum(1 for t in doc if not t.is_space) for doc in nlp.pipe(pieces, batch_size=batch_size))
+    docs = nlp.pipe(pieces, batch_size=batch_size, n_process=processes)
+    words = sum(sum(1 for t in doc if not t.is_space) for doc in docs)
     return time.perf_counter() - started, words
 
 
-def whole_analysis(text: str, fast_gemm: bool) -> float:
-    started = time.perf_counter()
-    analyze_text(text, ModelChoice(DEFAULT_MODEL, fast_gemm))
-    return time.perf_counter() - started
+def whole_analysis(text: str, processes: int) -> float:
+    os.environ[PROCESSES_ENV] = str(processes)
+    try:
+        started = time.perf_counter()
+        analyze_text(text, ModelChoice(DEFAULT_MODEL, fast_gemm=True))
+        return time.perf_counter() - started
+    finally:
+        del os.environ[PROCESSES_ENV]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -50,21 +59,34 @@ def main(argv: list[str] | None = None) -> None:
     # Warm both pipelines so loading is not timed.
     for fast in (False, True):
         analyze_text("Warm-up sentence said John Smith.", ModelChoice(DEFAULT_MODEL, fast))
+    shared = parse_processes(len(text)) if os.environ.get(PROCESSES_ENV) is None else int(os.environ[PROCESSES_ENV])
+    shared = max(shared, 1)
 
-    # Stock spaCy as a user would run it: blis ops, spaCy's default batch size. The engine's own
-    # batching (pipeline.PIPE_BATCH) is used for the bare pipe it is compared with for the overhead.
+    # Stock spaCy as a user would run it: blis ops, spaCy's default batch size, one process. The
+    # engine's bare pipe uses its own batching and processes, so the overhead compares like with like.
     stock_s, words = bare_pipe(text, fast_gemm=False)
-    fast_s, _ = bare_pipe(text, fast_gemm=True, batch_size=PIPE_BATCH)
-    engine_s = whole_analysis(text, fast_gemm=True)
-    stock_engine_s = whole_analysis(text, fast_gemm=False)
+    fast1_s, _ = bare_pipe(text, fast_gemm=True, batch_size=PIPE_BATCH)
+    engine1_s = whole_analysis(text, processes=1)
+    if shared > 1:
+        fast_s, _ = bare_pipe(text, fast_gemm=True, batch_size=PIPE_BATCH, processes=shared)
+        engine_s = whole_analysis(text, processes=shared)
+    else:
+        fast_s, engine_s = fast1_s, engine1_s
 
-    print(f"analysis speed on {len(text.encode('utf-8')) / 1e6:.2f} MB, {words:,} words")
-    print(f"  stock spaCy: nlp.pipe, blis ops:   {stock_s:7.2f} s  {words / stock_s:8,.0f} words/s")
-    print(f"  bare nlp.pipe, numpy gemm, batch {PIPE_BATCH}: {fast_s:5.2f} s  {words / fast_s:8,.0f} words/s")
-    print(f"  whole analysis, numpy gemm:       {engine_s:7.2f} s  {words / engine_s:8,.0f} words/s")
-    print(f"  whole analysis, stock ops:        {stock_engine_s:7.2f} s  {words / stock_engine_s:8,.0f} words/s")
-    print(f"  extraction overhead (analysis / bare pipe, same ops): {engine_s / fast_s:.3f}  (goal <= 1.15)")
-    print(f"  engine vs stock spaCy (words/s): {stock_s / engine_s:.2f}x  (goal >= 1.5)")
+    def line(label: str, seconds: float) -> str:
+        return f"  {label:<46} {seconds:7.2f} s  {words / seconds:8,.0f} words/s"
+
+    print(f"analysis speed on {len(text.encode('utf-8')) / 1e6:.2f} MB, {words:,} words, {os.cpu_count()} CPUs")
+    print(line("stock spaCy: nlp.pipe, blis ops, 1 process", stock_s))
+    print(line(f"engine's nlp.pipe (fast ops, batch {PIPE_BATCH}), 1 process", fast1_s))
+    print(line("engine's whole analysis, 1 process", engine1_s))
+    if shared > 1:
+        print(line(f"engine's nlp.pipe, {shared} processes", fast_s))
+        print(line(f"engine's whole analysis, {shared} processes (the default here)", engine_s))
+    print(f"  extraction overhead (analysis / bare pipe, same ops and processes): {engine_s / fast_s:.3f}"
+          f" (1 process: {engine1_s / fast1_s:.3f})  (goal <= 1.15)")
+    print(f"  engine vs stock spaCy (words/s): {stock_s / engine_s:.2f}x"
+          f" (1 process: {stock_s / engine1_s:.2f}x)  (goal >= 1.5)")
 
 
 if __name__ == "__main__":
