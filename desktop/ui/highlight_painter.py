@@ -192,27 +192,24 @@ class HighlightPainter(QObject):
         self.view.document().markContentsDirty(block.position(), block.length())
 
 
-def painted_categories(view: QPlainTextEdit) -> dict[str, int]:
-    """How many painted ranges each category has across the whole document (for tests and checks)."""
-    counts: dict[str, int] = {}
+def _painted(view: QPlainTextEdit, prop: int) -> dict:
+    """How many painted ranges carry each value of the format property `prop` across the document."""
+    counts: dict = {}
     block = view.document().firstBlock()
     while block.isValid():
         for r in block.layout().formats():
-            category = r.format.property(CATEGORY_PROPERTY)
-            if category:
-                counts[category] = counts.get(category, 0) + 1
+            value = r.format.property(prop)
+            if value is not None and value != "":
+                counts[value] = counts.get(value, 0) + 1
         block = block.next()
     return counts
+
+
+def painted_categories(view: QPlainTextEdit) -> dict[str, int]:
+    """How many painted ranges each category has across the whole document (for tests and checks)."""
+    return _painted(view, CATEGORY_PROPERTY)
 
 
 def painted_user_marks(view: QPlainTextEdit) -> dict[int, int]:
     """How many painted ranges each user highlight (by annotation id) has across the document."""
-    counts: dict[int, int] = {}
-    block = view.document().firstBlock()
-    while block.isValid():
-        for r in block.layout().formats():
-            key = r.format.property(USER_PROPERTY)
-            if key is not None:
-                counts[int(key)] = counts.get(int(key), 0) + 1
-        block = block.next()
-    return counts
+    return {int(key): n for key, n in _painted(view, USER_PROPERTY).items()}
