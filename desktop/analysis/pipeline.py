@@ -8,11 +8,10 @@ whole text by ParsedText.
 
 from __future__ import annotations
 
-import itertools
 import re
-import signal
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -182,37 +181,17 @@ def _best_cut(line: str, limit: int) -> int:
 
 
 def parse_processes(length: int) -> int:
-    """How many processes parse a text of `length` characters.
+    """How many processes parse a text of `length` characters (see parallel.py).
 
-    A long text is shared between spaCy worker processes (nlp.pipe's n_process), which gives the same
-    Docs (tests check) 1.4-1.55x faster on this 2-core machine. Only where processes start by fork:
-    a forked worker has the loaded pipeline at once, while a spawned one (Windows, macOS) would load
-    the model again, seconds that a text must be long to win back. Below PARALLEL_MIN_CHARS the
-    start-up costs more than it saves.
+    Only where processes start by fork, since a spawned helper would load the model again (seconds
+    that a text must be long to win back), and only from PARALLEL_MIN_CHARS, below which starting a
+    helper costs more than it saves. FACTLIGHT_PROCESSES sets the number (1: never).
     """
     if length < PARALLEL_MIN_CHARS:
         return 1
-    import multiprocessing
+    from desktop.analysis.parallel import can_fork
 
-    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork"):
-        return 1
-    if multiprocessing.get_all_start_methods()[0] != "fork":
-        return 1
-    return analysis_processes()
-
-
-def _started_without_interrupts(docs: Iterator[Doc]) -> Iterator[Doc]:
-    """nlp.pipe starts its worker processes at the first doc. They are forked with Ctrl+C ignored, so
-    an interrupted `factlight analyze` stops once, in this process, instead of printing a traceback
-    from every worker; this process takes Ctrl+C again from the second doc on."""
-    first: list[Doc] = []
-    if threading.current_thread() is threading.main_thread():
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            first = [doc for doc in itertools.islice(docs, 1)]
-        finally:
-            signal.signal(signal.SIGINT, previous)
-    return itertools.chain(first, docs)
+    return analysis_processes() if can_fork() else 1
 
 
 def parse(
@@ -227,13 +206,17 @@ def parse(
     done = 0
     paragraphs: list[Paragraph] = []
     processes = parse_processes(len(text))
-    docs = nlp.pipe((p for _, p in pieces), batch_size=PIPE_BATCH, n_process=processes)
     if processes > 1:
-        docs = _started_without_interrupts(docs)
-    for (offset, piece), doc in zip(pieces, docs, strict=True):
-        paragraphs.append(Paragraph(offset, doc))
-        done += len(piece)
-        progress(done / total)
-        if cancelled():
-            raise AnalysisCancelled()
+        from desktop.analysis.parallel import shared_pipe
+
+        docs = shared_pipe(nlp, [p for _, p in pieces], processes, PIPE_BATCH)
+    else:
+        docs = nlp.pipe((p for _, p in pieces), batch_size=PIPE_BATCH)
+    with closing(docs):  # a cancelled parse stops the helper processes before raising
+        for (offset, piece), doc in zip(pieces, docs, strict=True):
+            paragraphs.append(Paragraph(offset, doc))
+            done += len(piece)
+            progress(done / total)
+            if cancelled():
+                raise AnalysisCancelled()
     return ParsedText(text, paragraphs)

@@ -100,12 +100,11 @@ def test_fast_attribute_rules_set_the_same_token_attributes():
 
 
 def test_a_long_text_parsed_by_two_processes_gives_the_same_docs(nlp_pipeline, monkeypatch):
-    """Long texts are shared between forked spaCy workers where processes start by fork."""
-    import multiprocessing
-
+    """Long texts are shared with a forked helper process where processes start by fork."""
     from desktop.analysis import pipeline
+    from desktop.analysis.parallel import can_fork
 
-    if multiprocessing.get_all_start_methods()[0] != "fork":
+    if not can_fork():
         pytest.skip("parallel parsing is used only where processes start by fork")
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt")))
     monkeypatch.setenv("FACTLIGHT_PROCESSES", "1")
@@ -116,3 +115,25 @@ def test_a_long_text_parsed_by_two_processes_gives_the_same_docs(nlp_pipeline, m
     shared = parse(text, nlp_pipeline)
     assert [p.start for p in shared.paragraphs] == [p.start for p in alone.paragraphs]
     assert [p.doc.to_bytes() for p in shared.paragraphs] == [p.doc.to_bytes() for p in alone.paragraphs]
+
+
+def test_a_cancelled_parallel_parse_stops_its_helpers_at_once(nlp_pipeline, monkeypatch):
+    import multiprocessing
+    import time
+
+    from desktop.analysis import pipeline
+    from desktop.analysis.parallel import can_fork
+
+    if not can_fork():
+        pytest.skip("parallel parsing is used only where processes start by fork")
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt"))) * 3
+    monkeypatch.setenv("FACTLIGHT_PROCESSES", "2")
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CHARS", 1000)
+    before = set(multiprocessing.active_children())
+    seen = []
+    started = time.perf_counter()
+    with pytest.raises(AnalysisCancelled):
+        parse(text, nlp_pipeline, progress=seen.append, cancelled=lambda: len(seen) >= 70)
+    assert time.perf_counter() - started < 10
+    assert len(seen) == 70  # stopped where asked, past the first batch of each process
+    assert set(multiprocessing.active_children()) - before == set()

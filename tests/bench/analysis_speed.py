@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from desktop.analysis.engine import analyze_text
+from desktop.analysis.parallel import shared_pipe
 from desktop.analysis.pipeline import PIPE_BATCH, load_pipeline, parse_processes, split_paragraphs
 from desktop.config import DEFAULT_MODEL, PROCESSES_ENV, ModelChoice
 
@@ -36,7 +37,10 @@ def bare_pipe(text: str, fast_gemm: bool, batch_size: int | None = None, process
     nlp = load_pipeline(DEFAULT_MODEL, fast_gemm)
     pieces = [p for _, p in split_paragraphs(text)]
     started = time.perf_counter()
-    docs = nlp.pipe(pieces, batch_size=batch_size, n_process=processes)
+    if processes > 1:
+        docs = shared_pipe(nlp, pieces, processes, batch_size or PIPE_BATCH)
+    else:
+        docs = nlp.pipe(pieces, batch_size=batch_size)
     words = sum(sum(1 for t in doc if not t.is_space) for doc in docs)
     return time.perf_counter() - started, words
 
