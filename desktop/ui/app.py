@@ -39,6 +39,11 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def create_application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    # The window's workers (fact tree, cache look-ups) run Python in threads. The GUI thread gives up
+    # the GIL in every Qt call and then waits up to the switch interval to get it back from a busy
+    # worker; over the tens of calls of one paint slice that added up to 170 ms stalls at the default
+    # 5 ms (tests/bench/ui_responsiveness.py, 3 MB article). 1 ms keeps a slice near its own cost.
+    sys.setswitchinterval(0.001)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

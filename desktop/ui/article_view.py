@@ -177,6 +177,14 @@ class ArticleView(QPlainTextEdit):
     def painting(self) -> bool:
         return self.painter.busy or self.loading
 
+    def after_painting(self, callback: Callable[[], None]) -> None:
+        """Call `callback` once the highlights are all painted (now, if they are). Python work started
+        in a thread alongside the paint slices kept this thread waiting for the GIL (up to 115 ms)."""
+        if self.painting:
+            self.highlights_painted.connect(callback, Qt.ConnectionType.SingleShotConnection)
+        else:
+            callback()
+
     def apply_theme(self, dark: bool) -> None:
         self.dark = dark
         background, text = page_colours(dark)

@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         # Corrections, indexes and strip marks take tens of ms per MB: prepared in a worker.
         self.status.say("Preparing the highlights…")
         text, verdicts = self.document.text, self.annotations.corrections()
-        start_task(self.thread_pool, self._tasks, lambda: prepare_presentation(analysis, text, verdicts), lambda p: self._on_presentation_prepared(job, p), self.status.say)
+        start_task(self.thread_pool, self._tasks, lambda: prepare_presentation(analysis, text, verdicts, with_facts=True), lambda p: self._on_presentation_prepared(job, p), self.status.say)
 
     def show_again(self) -> None:
         """A verdict changed: show the same analysis with the reader's corrections as they are now."""
@@ -294,12 +294,13 @@ class MainWindow(QMainWindow):
         self.view.show_highlights(p.index)
         self.legend.set_counts(dict(p.index.counts))
         self.strip.set_bins(p.strip_bins, len(self.document.text))
-        text = self.document.text
-        start_task(self.thread_pool, self._tasks, lambda: build_fact_tree(p.analysis, text), lambda facts: self._on_facts_built(p, facts), self.status.say)
+        if p.facts is not None:
+            self.facts_panel.set_tree(p.facts)
+        else:  # reopened from the cache: the tree follows the highlights, so they show sooner
+            self.view.after_painting(lambda t=self.document.text: start_task(self.thread_pool, self._tasks, lambda: build_fact_tree(p.analysis, t), lambda facts: self._on_facts_built(p, facts), self.status.say))
         self.details_panel.set_analysis(p.analysis, self.document.text)
         self._reselect(current)
-        a = p.analysis
-        self.status.say(f"{len(a.entities)} names, {len(a.quotes)} quotes, {len(a.numbers)} numbers · {a.model_name} {a.model_version}")
+        self.status.say(f"{len(p.analysis.entities)} names, {len(p.analysis.quotes)} quotes, {len(p.analysis.numbers)} numbers · {p.analysis.model_name} {p.analysis.model_version}")
         self.analysis_shown.emit(p.analysis)
         self.analysis_client.warm_up()
 
