@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextFormat, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.ui.highlights import HighlightIndex
+from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.palette import CATEGORIES, colours, user_colour
 from desktop.ui.text_positions import TextPositions
 
@@ -162,29 +162,24 @@ class HighlightPainter(QObject):
         end = start + len(block.text())
         base = block.position()
         ranges = []
-        for h in self.index.overlapping(start, end):
-            if h.category not in self.shown:
-                continue
+
+        def add(h: Highlight, fmt: QTextCharFormat) -> None:
             s, e = max(h.start, start), min(h.end, end)
-            if e <= s:
-                continue
-            r = QTextLayout.FormatRange()
-            r.start = positions.to_qt(s) - base
-            r.length = positions.to_qt(e) - positions.to_qt(s)
-            r.format = self.formats[h.category]
-            ranges.append(r)
+            if e > s:
+                r = QTextLayout.FormatRange()
+                r.start = positions.to_qt(s) - base
+                r.length = positions.to_qt(e) - positions.to_qt(s)
+                r.format = fmt
+                ranges.append(r)
+
+        for h in self.index.overlapping(start, end):
+            if h.category in self.shown:
+                add(h, self.formats[h.category])
         # The reader's marks last: a later range's properties win where ranges overlap.
         for h in self.user_index.overlapping(start, end):
-            s, e = max(h.start, start), min(h.end, end)
-            if e <= s:
-                continue
-            r = QTextLayout.FormatRange()
-            r.start = positions.to_qt(s) - base
-            r.length = positions.to_qt(e) - positions.to_qt(s)
             fmt = user_format(h.category, self.dark)
             fmt.setProperty(USER_PROPERTY, h.index)
-            r.format = fmt
-            ranges.append(r)
+            add(h, fmt)
         layout = block.layout()
         if not ranges and not layout.formats():
             return
