@@ -8,7 +8,6 @@ file and renames it, so a cancelled or failed export leaves no half file. Cancel
 
 from __future__ import annotations
 
-import itertools
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButton
 
-from desktop.ui.workers import TaskWorker
+from desktop.ui.workers import TaskWorker, start_task
 
 if TYPE_CHECKING:
     from desktop.ui.library_status import LibraryStatus
@@ -40,7 +39,6 @@ def choose_target(window: MainWindow, start: str) -> tuple[Path, str] | None:
 
 
 class ExportTask(QObject):
-    _tokens = itertools.count(1)
 
     def __init__(self, window: MainWindow, library_status: LibraryStatus):
         super().__init__(window)
@@ -111,12 +109,13 @@ class ExportTask(QObject):
                     self._reader = None
                 reader.close()
 
-        token = next(self._tokens)
-        worker = TaskWorker(token, call)
-        worker.signals.finished.connect(lambda t, count: self._on_done(t, target, count))
-        worker.signals.failed.connect(lambda t, message: self._on_failed(t, target, message))
-        self._workers[token] = worker
-        self.window.thread_pool.start(worker)
+        start_task(
+            self.window.thread_pool,
+            self._workers,
+            call,
+            lambda count: self._on_done(target, count),
+            lambda message: self._on_failed(target, message),
+        )
 
     def cancel(self) -> None:
         self._cancelled = True
@@ -124,20 +123,21 @@ class ExportTask(QObject):
             if self._reader is not None:
                 self._reader.interrupt()
 
-    def _on_done(self, token: int, target: Path, count: int) -> None:
-        self._workers.pop(token, None)
+    def _stopped(self) -> bool:
+        """The export has ended; True (and said so) when the reader had cancelled it."""
         self._set_running(False)
         if self._cancelled:
             self.window.status.say("Export cancelled; no file was written.")
+        return self._cancelled
+
+    def _on_done(self, target: Path, count: int) -> None:
+        if self._stopped():
             return
         self.last_result = (target, count)
         self.window.status.say(f"Exported {count:,} annotation{'s' if count != 1 else ''} to {target}.")
 
-    def _on_failed(self, token: int, target: Path, message: str) -> None:
-        self._workers.pop(token, None)
-        self._set_running(False)
-        if self._cancelled:
-            self.window.status.say("Export cancelled; no file was written.")
+    def _on_failed(self, target: Path, message: str) -> None:
+        if self._stopped():
             return
         text = f"The annotations could not be exported to {target}: {message}"
         self.window.status.say(text)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from desktop.ui.workers import TaskWorker
+from desktop.ui.workers import TaskWorker, start_task
 
 if TYPE_CHECKING:
     from desktop.store import Library
@@ -78,12 +78,14 @@ class LibraryStatus(QObject):
         self.path = Path(path)
         self.opening = True
         self._token = next(self._tokens)
-        path, timeout = self.path, self.busy_timeout
-        worker = TaskWorker(self._token, lambda: _open(path, read_only, timeout))
-        worker.signals.finished.connect(self._on_opened)
-        worker.signals.failed.connect(self._on_open_failed)
-        self._workers[self._token] = worker
-        self.pool.start(worker)
+        path, timeout, token = self.path, self.busy_timeout, self._token
+        start_task(
+            self.pool,
+            self._workers,
+            lambda: _open(path, read_only, timeout),
+            lambda result: self._on_opened(token, result),
+            lambda message: self._on_open_failed(token, message),
+        )
 
     def close(self) -> None:
         if self.library is not None:
@@ -91,7 +93,6 @@ class LibraryStatus(QObject):
             self.library = None
 
     def _on_opened(self, token: int, result: Any) -> None:
-        self._workers.pop(token, None)
         if token != self._token:
             if hasattr(result, "close"):
                 result.close()
@@ -113,7 +114,6 @@ class LibraryStatus(QObject):
         self.changed.emit()
 
     def _on_open_failed(self, token: int, message: str) -> None:
-        self._workers.pop(token, None)
         if token == self._token:
             self.opening = False
             from desktop.store import LibraryError
