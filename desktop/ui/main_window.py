@@ -43,8 +43,8 @@ from desktop.ui.theme import apply_theme
 from desktop.ui.window_actions import WindowActions, file_filters
 from desktop.ui.workers import (
     AnalysisClient,
-    DocumentLoadWorker,
     Presentation,
+    load_document,
     prepare_presentation,
     start_task,
 )
@@ -71,7 +71,6 @@ class MainWindow(QMainWindow):
         self._request = 0
         self._job: int | None = None
         self._tasks: dict[int, object] = {}
-        self._workers: dict[int, DocumentLoadWorker] = {}
         self.error_box: QMessageBox | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
@@ -179,15 +178,11 @@ class MainWindow(QMainWindow):
     def open_file(self, path: str | Path) -> None:
         """Load `path` in the background; the current article stays until the new one is ready."""
         self._request += 1
+        request = self._request
         self.status.say(f"Opening {Path(path).name}…")
-        worker = DocumentLoadWorker(self._request, Path(path))
-        worker.signals.loaded.connect(self._on_document_loaded)
-        worker.signals.failed.connect(self._on_document_failed)
-        self._workers[self._request] = worker
-        self.thread_pool.start(worker)
+        start_task(self.thread_pool, self._tasks, lambda: load_document(Path(path)), lambda d: self._on_document_loaded(request, d), lambda m: self._on_document_failed(request, m))
 
     def _on_document_loaded(self, request: int, document: Document) -> None:
-        self._workers.pop(request, None)
         if request != self._request:
             return
         self.cancel_analysis(quiet=True)
@@ -211,7 +206,6 @@ class MainWindow(QMainWindow):
         self._show_analysis_status()
 
     def _on_document_failed(self, request: int, message: str) -> None:
-        self._workers.pop(request, None)
         if request != self._request:
             return
         self.status.say(message)

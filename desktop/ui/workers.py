@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
-from desktop.documents import DocumentError, load
+from desktop.documents import Document, DocumentError, load
 from desktop.ui.descriptions import links
 from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.highlights import HighlightIndex
@@ -87,27 +87,14 @@ def start_task(
     pool.start(worker)
 
 
-class DocumentSignals(QObject):
-    loaded = Signal(int, object)  # request id, Document
-    failed = Signal(int, str)  # request id, message for a person
-
-
-class DocumentLoadWorker(QRunnable):
-    def __init__(self, request: int, path: Path):
-        super().__init__()
-        self.request = request
-        self.path = path
-        self.signals = DocumentSignals()
-
-    def run(self) -> None:
-        try:
-            document = load(self.path)
-        except DocumentError as exc:
-            self.signals.failed.emit(self.request, str(exc))
-        except Exception as exc:  # an unexpected loader bug must not take the window down
-            self.signals.failed.emit(self.request, f"{self.path.name} could not be opened: {exc}")
-        else:
-            self.signals.loaded.emit(self.request, document)
+def load_document(path: Path) -> Document:
+    """documents.load for a worker: any failure becomes a DocumentError with a message for a person."""
+    try:
+        return load(path)
+    except DocumentError:
+        raise
+    except Exception as exc:  # an unexpected loader bug must not take the window down
+        raise DocumentError(f"{path.name} could not be opened: {exc}") from exc
 
 
 @dataclass(frozen=True)
