@@ -97,6 +97,17 @@ def time_reopen(db_path: Path, document: Document) -> dict[str, float]:
     return times
 
 
+def saved_analysis(text: str, saved: Path | None) -> Analysis:
+    """The analysis of `text`, read from `saved` when a previous run wrote it there (analysing 1 MB
+    takes a while), else made now and written there if a path is given."""
+    if saved is not None and saved.exists():
+        return Analysis.from_dict(json.loads(saved.read_text(encoding="utf-8")))
+    analysis = analyze_text(text, ModelChoice.from_environment())
+    if saved is not None:
+        saved.write_text(json.dumps(analysis.to_dict()), encoding="utf-8")
+    return analysis
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotations", type=int, default=100_000)
@@ -127,12 +138,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  JSONL in memory: {jsonl_s:6.3f} s")
 
         started = time.perf_counter()
-        if args.analysis_json is not None and args.analysis_json.exists():
-            analysis = Analysis.from_dict(json.loads(args.analysis_json.read_text(encoding="utf-8")))
-        else:
-            analysis = analyze_text(text, ModelChoice.from_environment())
-            if args.analysis_json is not None:
-                args.analysis_json.write_text(json.dumps(analysis.to_dict()), encoding="utf-8")
+        analysis = saved_analysis(text, args.analysis_json)
         analysed_s = time.perf_counter() - started
         cache_db = folder_path / "cache.db"
         with open_library(cache_db) as library:

@@ -15,7 +15,6 @@ The article is the six fixture articles repeated; it is analysed once in this pr
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import sys
@@ -40,8 +39,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analysis-json", type=Path, help="reuse this saved analysis (written on the first run)")
     args = parser.parse_args(argv)
 
-    from desktop.analysis.engine import analyze_text
-    from desktop.analysis.records import Analysis
     from desktop.config import ModelChoice
     from desktop.documents import load
     from desktop.store import open_library
@@ -49,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import AppSettings
     from tests.bench.analysis_speed import corpus
+    from tests.bench.store_bench import saved_analysis
     from tests.bench.ui_responsiveness import StallMeter, wait
 
     with tempfile.TemporaryDirectory() as scratch_name:
@@ -58,12 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         document = load(article)
         model = ModelChoice.from_environment()
         started = time.perf_counter()
-        if args.analysis_json is not None and args.analysis_json.exists():
-            analysis = Analysis.from_dict(json.loads(args.analysis_json.read_text(encoding="utf-8")))
-        else:
-            analysis = analyze_text(document.text, model)
-            if args.analysis_json is not None:
-                args.analysis_json.write_text(json.dumps(analysis.to_dict()), encoding="utf-8")
+        analysis = saved_analysis(document.text, args.analysis_json)
         analysed = time.perf_counter() - started
         db_path = scratch / "library.db"
         with open_library(db_path) as library:
