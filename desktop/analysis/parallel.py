@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 # The pipeline the helpers inherit when they are forked (set only while a pool is open).
 _FORKED_NLP: Language | None = None
-_BATCH = 64
 
 
 def can_fork() -> bool:
@@ -30,7 +29,7 @@ def can_fork() -> bool:
     return multiprocessing.get_all_start_methods()[0] == "fork"
 
 
-def shared_pipe(nlp: Language, texts: list[str], processes: int, batch_size: int = _BATCH) -> Iterator[Doc]:
+def shared_pipe(nlp: Language, texts: list[str], processes: int, batch_size: int) -> Iterator[Doc]:
     """The Docs of `texts`, in order, parsed by this process and `processes - 1` forked helpers.
 
     Stopping early (closing the generator, or an exception in the caller's loop) terminates the
