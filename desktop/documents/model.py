@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ class Document:
     path: str | None
     sha256: str
     metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # Where each page starts in `text` (pages[0] == 0), for paged formats such as PDF; empty otherwise.
+    pages: tuple[int, ...] = field(default=(), compare=False, hash=False)
 
     @classmethod
     def from_text(
@@ -29,6 +32,7 @@ class Document:
         path: str | Path | None = None,
         title: str | None = None,
         metadata: dict[str, str] | None = None,
+        pages: tuple[int, ...] = (),
     ) -> Document:
         return cls(
             text=text,
@@ -37,7 +41,14 @@ class Document:
             path=str(path) if path is not None else None,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             metadata=dict(metadata or {}),
+            pages=tuple(pages),
         )
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page that holds the character at `offset`, or None for a document without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect_right(self.pages, offset))
 
     @property
     def display_name(self) -> str:

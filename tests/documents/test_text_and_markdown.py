@@ -142,3 +142,11 @@ def _load_markdown(directory: Path, source: str) -> str:
     document: Document = load(path)
     assert document.format == "md"
     return document.text
+
+
+def test_a_paged_document_knows_the_page_of_each_offset():
+    from desktop.documents import Document
+
+    doc = Document.from_text("first page\n\nsecond page\n\nthird", format="pdf", pages=(0, 12, 25))
+    assert [doc.page_at(k) for k in (0, 11, 12, 24, 25, 29)] == [1, 1, 2, 2, 3, 3]
+    assert Document.from_text("no pages", format="txt").page_at(3) is None
