@@ -15,18 +15,18 @@ import pytest
 
 import desktop
 
-CORE_PACKAGES = ("desktop.documents", "desktop.analysis", "desktop.store")
+CORE_PACKAGES = ("desktop.documents", "desktop.analysis", "desktop.store", "desktop.commands")
 CORE_MODULES = ("desktop.config", "desktop.cli")
 
 
 def core_modules() -> list[str]:
-    """Every module of the Qt-free layers, found on disk so new modules are checked too."""
+    """Every module of the Qt-free layers, sub-packages included, found on disk so new modules are checked too."""
     names = list(CORE_MODULES)
     root = Path(desktop.__file__).parent
     for package in CORE_PACKAGES:
         names.append(package)
         folder = root / package.split(".")[-1]
-        names += [f"{package}.{m.name}" for m in pkgutil.iter_modules([str(folder)])]
+        names += [m.name for m in pkgutil.walk_packages([str(folder)], prefix=f"{package}.")]
     return names
 
 
