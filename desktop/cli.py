@@ -81,7 +81,7 @@ def _run_subcommand(argv: list[str]) -> int:
 
 def _analyze(args: argparse.Namespace) -> int:
     from desktop.analysis.engine import analyze_text
-    from desktop.analysis.pipeline import ModelError
+    from desktop.analysis.nlp import ModelError
     from desktop.commands.report import analysis_json, summary
     from desktop.config import ModelChoice
     from desktop.documents import DocumentError, load

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.fixture(scope="session")
 def nlp_pipeline():
-    from desktop.analysis.pipeline import load_pipeline
+    from desktop.analysis.nlp import load_pipeline
     from desktop.config import DEFAULT_MODEL
 
     return load_pipeline(DEFAULT_MODEL, fast_gemm=True)

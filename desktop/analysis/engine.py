@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from desktop.analysis.entities import extract_entities
 from desktop.analysis.facts import build_facts
-from desktop.analysis.numbers import extract_numbers
-from desktop.analysis.pipeline import (
+from desktop.analysis.nlp import (
     Cancelled,
     Progress,
     ignore_progress,
@@ -14,6 +13,7 @@ from desktop.analysis.pipeline import (
     never_cancelled,
     parse,
 )
+from desktop.analysis.numbers import extract_numbers
 from desktop.analysis.quotes import extract_quotes
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice

@@ -12,9 +12,36 @@ _R = TypeVar("_R")
 
 # The one label vocabulary: spaCy labels -> the coarse kinds the app shows.
 ENTITY_KINDS = ("person", "organization", "place", "group", "date", "other")
+KIND_OF_LABEL = {
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+    "DATE": "date",
+    "TIME": "date",
+    "EVENT": "other",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+    "PRODUCT": "other",
+    "LANGUAGE": "other",
+}
+# The label a mention gets when a rule changes its kind, so label and kind never disagree.
+LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP"}
+# The kinds that are names of someone or something (not dates and other mentions).
+NAME_KINDS = frozenset({"person", "organization", "place", "group"})
 NUMBER_BOUNDS = ("about", "at_least", "at_most", "exact")
 NUMBER_KINDS = ("count", "money", "percent", "quantity", "ordinal", "range")
 FACT_KINDS = ("statement", "quantity", "event")
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quoted stretch of text before it is judged a quotation: [start, end) covers the marks."""
+
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)

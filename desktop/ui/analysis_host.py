@@ -34,7 +34,7 @@ def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: 
     cancelled: set[int] = set()
     threading.Thread(target=_read_commands, args=(commands, jobs, cancelled), daemon=True).start()
 
-    from desktop.analysis.pipeline import ModelError, load_pipeline, model_version
+    from desktop.analysis.nlp import ModelError, load_pipeline, model_version
     from desktop.config import PROCESSES_ENV, ModelChoice
 
     # One spaCy process for the window's analyses, unless the reader asks for more: the other core
@@ -87,7 +87,7 @@ def _read_commands(commands: Connection, jobs: queue.Queue, cancelled: set[int])
 
 def _run_job(job: int, text: str, model: Any, events: Connection, cancelled: set[int]) -> None:
     from desktop.analysis.engine import analyze_text
-    from desktop.analysis.pipeline import AnalysisCancelled
+    from desktop.analysis.nlp import AnalysisCancelled
 
     last = [0.0]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.analysis.engine import analyze_text
-from desktop.analysis.pipeline import load_pipeline
+from desktop.analysis.nlp import load_pipeline
 from desktop.analysis.records import Analysis
 from desktop.config import DEFAULT_MODEL, ModelChoice
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.analysis.numbers import extract_numbers
-from desktop.analysis.pipeline import Paragraph, ParsedText
+from desktop.analysis.nlp import Paragraph, ParsedText
+from desktop.analysis.numbers.extraction import extract_numbers
 from desktop.analysis.records import Number
 
 BANK = Path(__file__).parent.parent / "fixtures" / "numbers"

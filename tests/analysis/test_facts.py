@@ -6,9 +6,9 @@ depend on how the other extractors behave today.
 
 from __future__ import annotations
 
-from desktop.analysis.entities import extract_entities
-from desktop.analysis.facts import build_facts
-from desktop.analysis.pipeline import parse
+from desktop.analysis.entities.extraction import extract_entities
+from desktop.analysis.facts.extraction import build_facts
+from desktop.analysis.nlp import parse
 from desktop.analysis.records import Fact, Number, Quote, Speaker
 
 SEED = "rferl-johnson-putin"

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.analysis.numbers import extract_numbers
-from desktop.analysis.pipeline import parse
+from desktop.analysis.nlp import parse
+from desktop.analysis.numbers.extraction import extract_numbers
 from desktop.analysis.records import NUMBER_BOUNDS, NUMBER_KINDS, Number
 from tests.analysis import number_bank
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.analysis.engine import analyze_text
-from desktop.analysis.pipeline import (
+from desktop.analysis.nlp import (
     AnalysisCancelled,
     ModelError,
     load_pipeline,
@@ -83,7 +83,7 @@ def test_numpy_gemm_gives_the_same_analysis_as_blis():
 
 def test_fast_attribute_rules_set_the_same_token_attributes():
     """The look-up matcher of the attribute_ruler: every token's tag, POS, morphology and lemma as stock."""
-    from desktop.analysis.fast_rules import FastAttributeMatcher, token_attributes
+    from desktop.analysis.nlp.fast_rules import FastAttributeMatcher, token_attributes
 
     fast = load_pipeline(DEFAULT_MODEL, fast_gemm=True)
     stock = load_pipeline(DEFAULT_MODEL, fast_gemm=False)
@@ -101,8 +101,8 @@ def test_fast_attribute_rules_set_the_same_token_attributes():
 
 def test_a_long_text_parsed_by_two_processes_gives_the_same_docs(nlp_pipeline, monkeypatch):
     """Long texts are shared with a forked helper process where processes start by fork."""
-    from desktop.analysis import pipeline
-    from desktop.analysis.parallel import can_fork
+    from desktop.analysis.nlp import parsing as pipeline
+    from desktop.analysis.nlp.parallel import can_fork
 
     if not can_fork():
         pytest.skip("parallel parsing is used only where processes start by fork")
@@ -121,8 +121,8 @@ def test_a_cancelled_parallel_parse_stops_its_helpers_at_once(nlp_pipeline, monk
     import multiprocessing
     import time
 
-    from desktop.analysis import pipeline
-    from desktop.analysis.parallel import can_fork
+    from desktop.analysis.nlp import parsing as pipeline
+    from desktop.analysis.nlp.parallel import can_fork
 
     if not can_fork():
         pytest.skip("parallel parsing is used only where processes start by fork")

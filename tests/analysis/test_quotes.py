@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.analysis.quotes import find_quote_spans
+from desktop.analysis.quotes.extraction import find_quote_spans
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 ARTICLE_NAMES = sorted(p.name.removesuffix(".txt") for p in (FIXTURES / "articles").glob("*.txt"))

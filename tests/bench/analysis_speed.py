@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from desktop.analysis.engine import analyze_text
-from desktop.analysis.parallel import shared_pipe
-from desktop.analysis.pipeline import PIPE_BATCH, load_pipeline, parse_processes, split_paragraphs
+from desktop.analysis.nlp import PIPE_BATCH, load_pipeline, parse_processes, split_paragraphs
+from desktop.analysis.nlp.parallel import shared_pipe
 from desktop.config import DEFAULT_MODEL, PROCESSES_ENV, ModelChoice
 
 ARTICLES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"

@@ -17,25 +17,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.analysis.person_names import (
+from desktop.analysis.lexicon.people import GENDER_OF_WORD
+from desktop.analysis.nlp import Paragraph, ParsedText, SentenceSpan
+from desktop.analysis.quotes.naming import FAR, MAX_CANDIDATES, SpeakerNaming
+from desktop.analysis.quotes.person_names import (
     honorific_before,
     name_run,
     person_bare_name,
     title_words,
 )
-from desktop.analysis.pipeline import Paragraph, ParsedText, SentenceSpan
-from desktop.analysis.records import Entity, Speaker
-from desktop.analysis.speaker_naming import FAR, MAX_CANDIDATES, NAME_KINDS, SpeakerNaming
-from desktop.analysis.speech_words import (
+from desktop.analysis.quotes.speech_words import (
     PRONOUN_GENDER,
-    ROLE_GENDER,
     is_speech_cue,
 )
+from desktop.analysis.records import NAME_KINDS, Entity, QuoteSpan, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from desktop.analysis.quotes import QuoteSpan
 
 _MAX_CLIMB = 12  # dependency steps from a quote up to its reporting verb
 _NEAR = 300  # characters around a quote where a verb attached to it may sit
@@ -211,8 +210,8 @@ class SpeakerResolver(SpeakerNaming):
                 if words:
                     self._titled.append((offset, name, frozenset(words)))
                 for word in words | {honorific_before(self.text, entity, para)}:
-                    if word in ROLE_GENDER:
-                        self._add_gender(name, ROLE_GENDER[word], 2)
+                    if word in GENDER_OF_WORD:
+                        self._add_gender(name, GENDER_OF_WORD[word], 2)
 
     def _add_gender(self, name: str, gender: str, weight: int) -> None:
         if weight:

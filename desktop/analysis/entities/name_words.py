@@ -6,23 +6,6 @@ Shared by the entity rules, the finder of untagged names and the role finder. Lo
 
 from __future__ import annotations
 
-# Words that title a person when written before the name ("Pentagon spokesman John Kirby") or that
-# describe them in apposition. Lowercase, without a trailing full stop.
-ROLE_WORDS = frozenset(
-    """president vice prime minister chancellor secretary spokesman spokeswoman spokesperson senator sen
-    governor gov mayor representative rep ambassador envoy general gen colonel col admiral lieutenant lt
-    sergeant sgt captain capt commander chief ceo cfo coo cto chairman chairwoman chair director founder
-    co-founder cofounder administrator head leader king queen prince princess pope judge justice attorney
-    lawyer analyst economist professor prof dr researcher scientist astronomer astrophysicist physicist
-    author writer reporter correspondent editor officer official commissioner coach manager player
-    defenseman defender forward winger center centre goaltender goalie quarterback striker midfielder
-    pitcher driver owner executive premier emperor sheikh cardinal bishop rabbi imam mr mrs ms miss sir
-    dame lord lady deputy assistant candidate nominee lawmaker legislator congressman congresswoman
-    diplomat negotiator adviser advisor aide strategist investor actor actress singer producer host
-    presenter anchor superintendent inspector detective sheriff chairperson treasurer speaker
-    councillor councilman councilwoman scholar expert fellow""".split()  # noqa: SIM905
-)
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "dr", "prof"})
 # Nouns for organisations: a name in apposition with one is an organisation ("the broadcaster ZDF").
 ORG_NOUNS = frozenset(
     """newspaper paper daily journal magazine broadcaster network channel station agency company firm

@@ -14,28 +14,28 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from desktop.analysis.mentions import KIND_OF_LABEL, LABEL_OF_KIND, NAME_KINDS, Mention, bare_word
-from desktop.analysis.name_words import (
+from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.entities.name_words import (
     COMPANY_LAST_WORDS,
     CORPORATE,
     EVENT_LAST_WORDS,
     NAME_SUFFIXES,
     ORG_LAST_WORDS,
     ORG_NOUNS,
-    ROLE_WORDS,
     VENUE_WORDS,
 )
-from desktop.analysis.organization_names import is_known_organization
-from desktop.analysis.pipeline import Paragraph, ParsedText
-from desktop.analysis.place_names import is_known_place
-from desktop.analysis.records import Entity
-from desktop.analysis.roles import give_roles
-from desktop.analysis.untagged_names import (
+from desktop.analysis.entities.organizations import is_known_organization
+from desktop.analysis.entities.places import is_known_place
+from desktop.analysis.entities.roles import give_roles
+from desktop.analysis.entities.untagged import (
     person_full_names,
     titles_next_name,
     untagged_dateline,
     untagged_people,
 )
+from desktop.analysis.lexicon.people import TITLES
+from desktop.analysis.nlp import Paragraph, ParsedText
+from desktop.analysis.records import KIND_OF_LABEL, LABEL_OF_KIND, NAME_KINDS, Entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -163,16 +163,16 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     while j - i > 1 and label in _SCORELESS and (_SCORE.fullmatch(doc[j - 1].text) or doc[j - 1].text in _DASHES):
         j -= 1
     # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
-    if j - i > 2 and bare_word(doc[i]) in ROLE_WORDS and doc[i + 1].lower_ == "of":
+    if j - i > 2 and bare_word(doc[i]) in TITLES and doc[i + 1].lower_ == "of":
         i += 2
     if label == "PERSON":
         # "Prime Minister Boris Johnson", "Mr. Putin": titles are a role, not part of the name.
         k = i
         while k < j - 1 and (
-            bare_word(doc[k]) in ROLE_WORDS or (doc[k].text[:1].isupper() and bare_word(doc[k + 1]) in ROLE_WORDS)
+            bare_word(doc[k]) in TITLES or (doc[k].text[:1].isupper() and bare_word(doc[k + 1]) in TITLES)
         ):
             k += 1
-        if k > i and bare_word(doc[k - 1]) in ROLE_WORDS:
+        if k > i and bare_word(doc[k - 1]) in TITLES:
             i = k
     return i, j
 
@@ -241,7 +241,7 @@ def _named_after_country(m: Mention, before: Token | None) -> bool:
 
 def _titles_name(before: Token, m: Mention) -> bool:
     """ "Chancellor Olaf Scholz": a title word right before the name and attached to it."""
-    return bare_word(before) in ROLE_WORDS and m.i <= before.head.i < m.j and before.pos_ in ("NOUN", "PROPN")
+    return bare_word(before) in TITLES and m.i <= before.head.i < m.j and before.pos_ in ("NOUN", "PROPN")
 
 
 def _titled_as_person(m: Mention, before: Token | None) -> bool:
@@ -260,7 +260,7 @@ def _described_as_person(m: Mention) -> bool:
     titles = [c for c in root.children if c.dep_ == "appos" and c.i >= m.j]
     if root.dep_ == "appos" and root.head.i < m.i:
         titles.append(root.head)
-    return any(t.pos_ == "NOUN" and bare_word(t) in ROLE_WORDS for t in titles)
+    return any(t.pos_ == "NOUN" and bare_word(t) in TITLES for t in titles)
 
 
 def _is_dateline(m: Mention) -> bool:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from desktop.analysis.number_runs import Run, glued
-from desktop.analysis.number_words import JOINED, YEAR
-from desktop.analysis.units import CLOCK_WORDS, CURRENCY_CODES, CURRENCY_SIGNS, MONTHS, NAME_LABELS
+from desktop.analysis.numbers.runs import Run, glued
+from desktop.analysis.numbers.units import CLOCK_WORDS, CURRENCY_CODES, CURRENCY_SIGNS, MONTHS, NAME_LABELS
+from desktop.analysis.numbers.values import JOINED, YEAR
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

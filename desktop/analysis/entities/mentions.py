@@ -1,33 +1,16 @@
-"""A name mention being repaired by the entity rules, and the kinds the app gives spaCy's labels."""
+"""A name mention being repaired by the entity rules: its tokens, label, kind and canonical name."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.analysis.pipeline import Paragraph
+from desktop.analysis.nlp import Paragraph
+from desktop.analysis.records import LABEL_OF_KIND
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-KIND_OF_LABEL = {
-    "PERSON": "person",
-    "ORG": "organization",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "NORP": "group",
-    "DATE": "date",
-    "TIME": "date",
-    "EVENT": "other",
-    "WORK_OF_ART": "other",
-    "LAW": "other",
-    "PRODUCT": "other",
-    "LANGUAGE": "other",
-}
-# The label a mention gets when a rule changes its kind, so label and kind never disagree.
-LABEL_OF_KIND = {"person": "PERSON", "organization": "ORG", "place": "GPE", "group": "NORP"}
-NAME_KINDS = frozenset({"person", "organization", "place", "group"})
 
 
 @dataclass

@@ -6,13 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from desktop.analysis.mentions import NAME_KINDS, Mention, bare_word
-from desktop.analysis.name_words import HONORIFICS, ORG_LAST_WORDS, ORG_NOUNS, ROLE_WORDS
+from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.entities.name_words import ORG_LAST_WORDS, ORG_NOUNS
+from desktop.analysis.lexicon.people import HONORIFICS, TITLES
+from desktop.analysis.records import NAME_KINDS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from desktop.analysis.pipeline import ParsedText
+    from desktop.analysis.nlp import ParsedText
 
 def person_full_names(mentions: list[Mention]) -> dict[tuple[str, ...], list[Mention]]:
     names: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
@@ -94,12 +96,12 @@ def untagged_people(
                 k += 1
                 continue
             j = k + 1
-            while j < n and j not in taken and _is_name_token(doc[j]) and bare_word(doc[j]) not in ROLE_WORDS:
+            while j < n and j not in taken and _is_name_token(doc[j]) and bare_word(doc[j]) not in TITLES:
                 j += 1
             if j == k:
                 k += 1
                 continue
-            titled = k > 0 and bare_word(doc[k - 1]) in ROLE_WORDS and doc[k - 1].pos_ in ("NOUN", "PROPN")
+            titled = k > 0 and bare_word(doc[k - 1]) in TITLES and doc[k - 1].pos_ in ("NOUN", "PROPN")
             known = doc[j - 1].text in surnames or (j - k >= 2 and doc[j - 1].text in lone_names)
             if (titled and j - k >= 2) or known:
                 m = Mention(para, k, j, "PERSON", "person", fixed=True, strong=titled)
@@ -145,7 +147,7 @@ def titles_next_name(doc: Doc, root: Token, j: int) -> bool:
         return False
     title, after = doc[j], doc[j + 1]
     return (
-        bare_word(title) in ROLE_WORDS
+        bare_word(title) in TITLES
         and bare_word(title) not in HONORIFICS
         and root.head.i == title.i
         and after.pos_ == "PROPN"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.analysis.number_words import (
+from desktop.analysis.numbers.units import CURRENCY_CODES, GLUED_ONLY_UNITS, MEASURE_UNITS
+from desktop.analysis.numbers.values import (
     DENOMINATORS,
     JOINED,
     MEASURED,
@@ -24,7 +25,6 @@ from desktop.analysis.number_words import (
     ordinal_value,
     word_value,
 )
-from desktop.analysis.units import CURRENCY_CODES, GLUED_ONLY_UNITS, MEASURE_UNITS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -6,16 +6,24 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from desktop.analysis.speech_words import GENDER_HONORIFICS, SAME_ROLE, TITLE_WORDS
+from desktop.analysis.lexicon.people import (
+    GENDERED_HONORIFICS,
+    HONORIFICS,
+    TITLE_ABBREVIATIONS,
+    TITLE_RUN_WORDS,
+)
+from desktop.analysis.quotes.speech_words import SAME_ROLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from desktop.analysis.pipeline import Paragraph
+    from desktop.analysis.nlp import Paragraph
     from desktop.analysis.records import Entity
 
+# A leading honorific or abbreviated title ("Mr.", "Sen.") is not part of the name.
 _TITLES = re.compile(
-    r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame|lord|lady|gen|col|sen|rep|gov)\.?\s+", re.IGNORECASE
+    r"^(?:" + "|".join(sorted(HONORIFICS | set(TITLE_ABBREVIATIONS), key=len, reverse=True)) + r")\.?\s+",
+    re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 
@@ -28,7 +36,7 @@ def name_run(tok: Token) -> list[str]:
         left = tok.doc[i]
         if left.pos_ != "PROPN" or left.dep_ != "compound" or not left.text[:1].isupper():
             break
-        if left.lower_.rstrip(".") in TITLE_WORDS or (len(left.text) > 1 and left.text.isupper()):
+        if left.lower_.rstrip(".") in TITLE_RUN_WORDS or (len(left.text) > 1 and left.text.isupper()):
             break
         right = tok.doc[i + 1]
         if left.ent_iob_ != "O" and not (left.ent_type_ == right.ent_type_ and right.ent_iob_ == "I"):
@@ -51,7 +59,7 @@ def honorific_before(text: str, entity: Entity, para: Paragraph) -> str:
     words = text[max(para.start, entity.start - 6) : entity.start].split()[-1:] + entity.text.split()[:1]
     for word in words:
         word = word.lower().rstrip(".")
-        if word in GENDER_HONORIFICS:
+        if word in GENDERED_HONORIFICS:
             return word
     return ""
 
@@ -59,7 +67,7 @@ def honorific_before(text: str, entity: Entity, para: Paragraph) -> str:
 def person_bare_name(name: str) -> str:
     """ "U.S. Attorney Nealy Cox" -> "Nealy Cox": a person's name without leading titles or initialisms."""
     words = bare_name(name).split()
-    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLE_WORDS or words[0].isupper()):
+    while len(words) > 2 and (words[0].lower().rstrip(".") in TITLE_RUN_WORDS or words[0].isupper()):
         words.pop(0)
     return " ".join(words)
 

@@ -24,16 +24,6 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
 }  # fmt: skip
-ROLE_GENDER = {
-    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m",
-    "actress": "f", "actor": "m", "mother": "f", "father": "m", "son": "m", "daughter": "f",
-    "wife": "f", "husband": "m", "brother": "m", "sister": "f", "king": "m", "queen": "f",
-    "prince": "m", "princess": "f", "chairwoman": "f", "chairman": "m", "spokeswoman": "f",
-    "spokesman": "m", "businesswoman": "f", "businessman": "m", "congresswoman": "f", "congressman": "m",
-    "grandmother": "f", "grandfather": "m", "widow": "f", "widower": "m", "girl": "f", "boy": "m",
-    "woman": "f", "man": "m", "aunt": "f", "uncle": "m", "niece": "f", "nephew": "m",
-}  # fmt: skip
-GENDER_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "sir", "dame", "lady", "lord"})
 # Nouns for someone or something that speaks for another ("a Kremlin statement", "a spokesperson for X").
 SPEAKS_FOR = frozenset(
     """spokesperson spokesman spokeswoman spokespeople representative statement office aide release
@@ -49,15 +39,6 @@ DOCUMENTS = frozenset(
     """report statement study letter document paper release memo filing audit review""".split()  # noqa: SIM905
 )
 PUBLISHING = frozenset(["release", "publish", "issue", "send", "file", "produce", "post"])
-# Capitalised titles that precede a name without being part of it.
-TITLE_WORDS = frozenset(
-    """president chancellor minister prime secretary senator sen governor gov mayor general gen colonel col
-    captain capt coach director chairman chairwoman chair judge justice ambassador pope king queen
-    prince princess sheikh premier deputy vice foreign defense defence state chief officer ceo mr mrs ms
-    dr prof sir lord lady dame rep representative attorney commissioner spokesman spokeswoman spokesperson""".split()  # noqa: SIM905
-)
-
-
 def is_speech_cue(tok: Token) -> bool:
     if tok.lower_ == "according":
         return any(child.lower_ == "to" for child in tok.children)

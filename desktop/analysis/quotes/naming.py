@@ -10,14 +10,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from desktop.analysis.person_names import bare_name, person_bare_name, role_head
-from desktop.analysis.records import Entity, Speaker
-from desktop.analysis.speech_words import DOCUMENTS, PARTITIVES, PRONOUN_GENDER, PUBLISHING, SPEAKS_FOR
+from desktop.analysis.quotes.person_names import bare_name, person_bare_name, role_head
+from desktop.analysis.quotes.speech_words import DOCUMENTS, PARTITIVES, PRONOUN_GENDER, PUBLISHING, SPEAKS_FOR
+from desktop.analysis.records import NAME_KINDS, Entity, Speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from desktop.analysis.pipeline import Paragraph
+    from desktop.analysis.nlp import Paragraph
 
 _SUBJECTS = ("nsubj",)
 # Clauses that share the subject of the clause they hang from ("…, telling them to …").
@@ -27,7 +27,6 @@ _PERSONAL = frozenset({"he", "she", "him", "her"})
 _PRONOUN_RESOLVE_WINDOW = 2500  # characters back to look for the person a pronoun stands for
 FAR = 600  # characters around a quote searched for a speech verb of its sentence
 MAX_CANDIDATES = 50
-NAME_KINDS = ("person", "organization", "place", "group")
 
 
 class SpeakerNaming:

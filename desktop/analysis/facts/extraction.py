@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.analysis.pipeline import Paragraph, ParsedText, SentenceSpan
+from desktop.analysis.nlp import Paragraph, ParsedText, SentenceSpan
+from desktop.analysis.quotes.speech_words import SPEECH_VERBS
 from desktop.analysis.records import Entity, Fact, Number, Quote
-from desktop.analysis.speech_words import SPEECH_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.analysis.mentions import Mention, bare_word
-from desktop.analysis.name_words import HONORIFICS, ROLE_WORDS
+from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.lexicon.people import HONORIFICS, TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,7 +41,7 @@ def _title_before(m: Mention) -> str | None:
     if k == m.i:
         return None
     words = [doc[x] for x in range(k, m.i)]
-    if not any(bare_word(t) in ROLE_WORDS for t in words) or all(bare_word(t) in HONORIFICS for t in words):
+    if not any(bare_word(t) in TITLES for t in words) or all(bare_word(t) in HONORIFICS for t in words):
         return None
     return doc[k : m.i].text
 
@@ -91,7 +91,7 @@ def _describe(doc: Doc, noun: Token, up_to_head: bool = False) -> str | None:
         end = noun.i + 1
     while end > start + 1 and doc[end - 1].is_punct:
         end -= 1
-    if bare_word(noun) not in ROLE_WORDS and noun.lemma_.lower() not in ROLE_WORDS:
+    if bare_word(noun) not in TITLES and noun.lemma_.lower() not in TITLES:
         return None
     text = doc[start:end].text
     return text or None

@@ -12,18 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.analysis.not_amounts import (
+from desktop.analysis.nlp import ParsedText
+from desktop.analysis.numbers.not_amounts import (
     code_end,
     in_score_list,
     is_clock_time,
     is_identifier,
     tokens_not_amounts,
 )
-from desktop.analysis.number_runs import Run, glued, read_run
-from desktop.analysis.number_words import ONES, SCALES, TENS, VAGUE, YEAR
-from desktop.analysis.pipeline import ParsedText
-from desktop.analysis.records import Entity, Number
-from desktop.analysis.units import (
+from desktop.analysis.numbers.runs import Run, glued, read_run
+from desktop.analysis.numbers.units import (
     AT_LEAST_VERBS,
     BOUND_AFTER,
     BOUND_PHRASES,
@@ -40,6 +38,8 @@ from desktop.analysis.units import (
     MEASURE_UNITS,
     POUND_MONEY_NEIGHBOURS,
 )
+from desktop.analysis.numbers.values import ONES, SCALES, TENS, VAGUE, YEAR
+from desktop.analysis.records import Entity, Number
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -1,15 +1,14 @@
-"""Loads the spaCy pipeline by name and runs it over a text as a stream of paragraphs.
+"""Runs a loaded spaCy pipeline over a text as a stream of paragraphs, with progress and cancel.
 
 One nlp() call on a long article holds the GIL for hundreds of milliseconds and would freeze the
 reading window, so the text is fed to nlp.pipe in paragraphs (very long lines are cut into chunks),
 with progress reported and cancellation checked between them. Offsets are mapped back into the
-whole text by ParsedText.
+whole text by ParsedText; long texts may be shared with forked helper processes (parallel.py).
 """
 
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -34,10 +33,6 @@ PIPE_BATCH = 64
 PARALLEL_MIN_CHARS = 150_000
 
 
-class ModelError(Exception):
-    """The chosen spaCy pipeline cannot be loaded; the message says what to install."""
-
-
 class AnalysisCancelled(Exception):
     """Raised between batches when the caller's `cancelled()` turns true."""
 
@@ -48,48 +43,6 @@ def never_cancelled() -> bool:
 
 def ignore_progress(_fraction: float) -> None:
     pass
-
-
-_models: dict[tuple[str, bool], Language] = {}
-_models_lock = threading.Lock()
-
-
-def model_package(name: str) -> str:
-    return name.replace("_", "-")
-
-
-def load_pipeline(name: str, fast_gemm: bool = True) -> Language:
-    """The named pipeline, loaded once per process (and per choice of ops). The fast choice, on by
-    default, takes numpy's matrix product (fast_ops) and the look-up attribute matcher (fast_rules);
-    both give the very same annotations as stock spaCy, which tests check."""
-    key = (name, fast_gemm)
-    with _models_lock:
-        if key in _models:
-            return _models[key]
-        import spacy
-
-        from desktop.analysis.fast_ops import use_fast_gemm
-
-        use_fast_gemm(fast_gemm)
-        try:
-            nlp = spacy.load(name)
-        except OSError as exc:
-            raise ModelError(
-                f"The spaCy pipeline '{name}' is not installed. Install it into Factlight's environment "
-                f"(for example: pip install {model_package(name)}) or choose another with --model."
-            ) from exc
-        finally:
-            use_fast_gemm(False)
-        if fast_gemm:
-            from desktop.analysis.fast_rules import speed_up_attribute_rules
-
-            speed_up_attribute_rules(nlp)
-        _models[key] = nlp
-        return nlp
-
-
-def model_version(nlp: Language) -> str:
-    return str(nlp.meta.get("version", ""))
 
 
 @dataclass(frozen=True)
@@ -189,7 +142,7 @@ def parse_processes(length: int) -> int:
     """
     if length < PARALLEL_MIN_CHARS:
         return 1
-    from desktop.analysis.parallel import can_fork
+    from desktop.analysis.nlp.parallel import can_fork
 
     return analysis_processes() if can_fork() else 1
 
@@ -207,7 +160,7 @@ def parse(
     paragraphs: list[Paragraph] = []
     processes = parse_processes(len(text))
     if processes > 1:
-        from desktop.analysis.parallel import shared_pipe
+        from desktop.analysis.nlp.parallel import shared_pipe
 
         docs = shared_pipe(nlp, [p for _, p in pieces], processes, PIPE_BATCH)
     else:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
 
-from desktop.analysis.pipeline import ParsedText
-from desktop.analysis.records import Entity, Quote
-from desktop.analysis.speakers import attribute_speakers
+from desktop.analysis.nlp import ParsedText
+from desktop.analysis.quotes.speakers import attribute_speakers
+from desktop.analysis.records import Entity, Quote, QuoteSpan
 
 # Opening mark -> the closing marks that end it. “ closes „ in German style; guillemets and CJK
 # corner brackets cost nothing to support.
@@ -36,14 +35,6 @@ _MINOR_WORDS = frozenset("a an and as at but by de for from in into nor of on or
 # A quote of this many words or more is a quotation even with nobody attached to it.
 SENTENCE_WORDS = 5
 _OPEN_CONTEXT = frozenset("([{—–-/\u00a0")
-
-
-@dataclass(frozen=True)
-class QuoteSpan:
-    """A quoted stretch of text: [start, end) covers the marks."""
-
-    start: int
-    end: int
 
 
 def extract_quotes(parsed: ParsedText, entities: list[Entity]) -> list[Quote]:
