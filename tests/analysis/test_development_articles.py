@@ -1,9 +1,10 @@
-"""Generalisation check: the issue's score bars on held-out articles the extractors were not tuned on.
+"""The score bars on the four development articles in tests/fixtures/development/.
 
-The four articles in tests/fixtures/heldout/ come with gold made by hand before the analyzer was run on
-them. Each article is scored with tests/fixtures/score.py (the shared scorer) and the bars are asserted on
-the mean over the set, so one hard article does not hide behind the development fixtures. A metric that is
-below its bar today is marked xfail with the measured figure: the suite stays green and the gap stays visible.
+Their gold was made by hand before the analyzer was run on them, but the rules were later tuned on their
+misses, so they are development data: these tests keep changes from making them worse, and say nothing
+about unseen news (that is measured on ../shared/devsets and on held-out sets). Each article is scored
+with tests/fixtures/score.py (the shared scorer) and the bars are asserted on the mean over the set. A
+metric below its bar is marked xfail with the measured figure: the suite stays green, the gap visible.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from types import ModuleType
 import pytest
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-HELDOUT = FIXTURES / "heldout"
-ARTICLE_NAMES = sorted(p.name.removesuffix(".txt") for p in HELDOUT.glob("*.txt"))
+DEVELOPMENT = FIXTURES / "development"
+ARTICLE_NAMES = sorted(p.name.removesuffix(".txt") for p in DEVELOPMENT.glob("*.txt"))
 
 # The issue's bars (issue 3, "Must hold"), which must also hold on unseen articles.
 BARS = {"quote-f1": 0.95, "speaker": 0.94, "number-f1": 0.90, "entity-f1": 0.88, "alias": 0.83}
@@ -29,7 +30,7 @@ BELOW_BAR: dict[str, str] = {}
 
 
 def _load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("heldout_score", FIXTURES / "score.py")
+    spec = importlib.util.spec_from_file_location("development_score", FIXTURES / "score.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -52,21 +53,21 @@ def score_article(scorer: ModuleType, analysis: dict, gold: dict) -> tuple[dict[
 
 
 @pytest.fixture(scope="module")
-def heldout_scores(analyze) -> dict[str, tuple[dict[str, float], str]]:
+def development_scores(analyze) -> dict[str, tuple[dict[str, float], str]]:
     scorer = _load_scorer()
     scores = {}
     for name in ARTICLE_NAMES:
-        text = (HELDOUT / f"{name}.txt").read_text(encoding="utf-8")
-        gold = json.loads((HELDOUT / f"{name}.gold.json").read_text(encoding="utf-8"))
+        text = (DEVELOPMENT / f"{name}.txt").read_text(encoding="utf-8")
+        gold = json.loads((DEVELOPMENT / f"{name}.gold.json").read_text(encoding="utf-8"))
         scores[name] = score_article(scorer, analyze(text).to_dict(), gold)
     return scores
 
 
-def test_heldout_set_is_complete():
+def test_the_development_set_is_complete():
     assert len(ARTICLE_NAMES) == 4
     for name in ARTICLE_NAMES:
-        text = (HELDOUT / f"{name}.txt").read_text(encoding="utf-8")
-        gold = json.loads((HELDOUT / f"{name}.gold.json").read_text(encoding="utf-8"))
+        text = (DEVELOPMENT / f"{name}.txt").read_text(encoding="utf-8")
+        gold = json.loads((DEVELOPMENT / f"{name}.gold.json").read_text(encoding="utf-8"))
         for item in gold["quotes"] + gold["numbers"]:
             start, end = item["span"]
             assert text[start:end] == item["text"], (name, item)
@@ -78,10 +79,10 @@ def _metric_param(metric: str):
 
 
 @pytest.mark.parametrize("metric", [_metric_param(m) for m in BARS])
-def test_heldout_mean_reaches_the_issue_bar(heldout_scores, metric):
-    per_article = {name: figures[metric] for name, (figures, _) in heldout_scores.items()}
+def test_the_development_mean_reaches_the_bar(development_scores, metric):
+    per_article = {name: figures[metric] for name, (figures, _) in development_scores.items()}
     mean = sum(per_article.values()) / len(per_article)
     detail = "\n".join(
-        f"{name}: {value:.3f}\n{heldout_scores[name][1]}" for name, value in per_article.items()
+        f"{name}: {value:.3f}\n{development_scores[name][1]}" for name, value in per_article.items()
     )
     assert mean >= BARS[metric], f"mean {metric} {mean:.3f} < {BARS[metric]}\n{detail}"
