@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -17,11 +16,9 @@ EXIT_BAD_INPUT = 2
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] in SUBCOMMANDS:
-        try:
-            return _run_subcommand(argv)
-        except KeyboardInterrupt:
-            print("factlight: interrupted", file=sys.stderr)
-            return 130
+        from desktop.commands.terminal import run_headless
+
+        return run_headless(_run_subcommand, argv)
     return _run_gui(argv)
 
 
@@ -83,6 +80,7 @@ def _analyze(args: argparse.Namespace) -> int:
     from desktop.analysis.engine import analyze_text
     from desktop.analysis.nlp import ModelError
     from desktop.commands.report import analysis_json, summary
+    from desktop.commands.terminal import write_json
     from desktop.config import ModelChoice
     from desktop.documents import DocumentError, load
 
@@ -113,8 +111,7 @@ def _analyze(args: argparse.Namespace) -> int:
         return status
     if args.json:
         payload = results[0] if len(args.files) == 1 and results else results
-        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        write_json(payload)
     else:
         print("\n\n".join(results))
     return status

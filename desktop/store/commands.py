@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -61,6 +60,8 @@ def run_export(argv: list[str]) -> int:
                 _write_stdout(lambda out: write(library, out, document_ids, include_auto=args.include_auto))
             else:
                 write_export(library, args.output, fmt, document_ids, include_auto=args.include_auto)
+    except BrokenPipeError:
+        raise  # the reader stopped reading: desktop.commands.terminal ends quietly
     except (LibraryError, OSError) as exc:
         print(f"factlight: {_message(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -69,7 +70,7 @@ def run_export(argv: list[str]) -> int:
 
 def _message(exc: Exception) -> str:
     if isinstance(exc, OSError) and not isinstance(exc, LibraryError):
-        return f"cannot write {exc.filename}: {exc.strerror or exc}"
+        return f"cannot write {exc.filename or 'the output'}: {exc.strerror or exc}"
     return str(exc)
 
 
@@ -91,13 +92,11 @@ def _document_ids(library: Library, name: str) -> list[int]:
 
 def _write_stdout(write) -> None:
     """UTF-8 whatever the terminal's encoding, with the CSV's own line ends."""
+    sys.stdout.flush()
     out = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
     try:
         write(out)
         out.flush()
-    except BrokenPipeError:
-        # The reader of the pipe (`| head`) has had enough: stop quietly, as other Unix tools do.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     finally:
         out.detach()
 
@@ -117,4 +116,15 @@ def store_analysis(db_path: str | Path, document: Document, analysis: Analysis) 
     except LibraryError as exc:
         print(f"factlight: {exc} The analysis was not stored.", file=sys.stderr)
         return False
+    except OSError as exc:  # its folder cannot be made: a file in the way, read-only, no permission
+        print(f"factlight: cannot create the library {db_path} ({_os_reason(exc)}). The analysis was not stored.",
+              file=sys.stderr)
+        return False
     return True
+
+
+def _os_reason(exc: OSError) -> str:
+    name = exc.filename or "the folder"
+    if isinstance(exc, FileExistsError | NotADirectoryError):
+        return f"{name} is a file, not a folder"
+    return f"{name}: {exc.strerror or exc}"

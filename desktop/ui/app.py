@@ -87,9 +87,15 @@ def run_app(args: argparse.Namespace) -> int:
 
 def _take_screenshot_when_ready(window: MainWindow, out: Path, status: dict[str, int]) -> None:
     def save() -> None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        if not window.grab().save(str(out), "PNG"):
-            print(f"factlight: could not write {out}", file=sys.stderr)
+        try:  # a file where the folder should be, a read-only or full disk
+            out.parent.mkdir(parents=True, exist_ok=True)
+            problem = None if window.grab().save(str(out), "PNG") else "Qt could not save the PNG"
+        except (FileExistsError, NotADirectoryError) as exc:
+            problem = f"{exc.filename} is a file, not a folder"
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+        if problem:
+            print(f"factlight: could not write {out}: {problem}", file=sys.stderr)
             status["code"] = 1
         window.actions_.quit.trigger()
 

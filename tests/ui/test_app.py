@@ -33,6 +33,18 @@ def test_screenshot_saves_a_png_of_the_analysed_window(tmp_path):
     assert (image.width(), image.height()) == (1000, 700)
 
 
+def test_a_screenshot_that_cannot_be_written_is_one_line(tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("a file where the folder should be")
+    out = blocker / "shot.png"
+    result = run_factlight(tmp_path, "--screenshot", str(out), str(sample_article()))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert [line for line in result.stderr.splitlines() if line.startswith("factlight:")] == [
+        f"factlight: could not write {out}: {blocker} is a file, not a folder"
+    ]
+
+
 def test_factlight_exits_cleanly_on_quit(tmp_path):
     result = run_factlight(tmp_path, extra_env={"FACTLIGHT_QUIT_WHEN_READY": "1"})
     assert result.returncode == 0, result.stderr
