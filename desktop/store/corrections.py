@@ -17,8 +17,9 @@ Detached verdicts are ignored: their passage is not in this text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Any
 
 from desktop.analysis.records import ENTITY_KINDS, Analysis, Entity, Fact, Number, Quote, Speaker
 from desktop.store.records import Annotation, parse_auto_key
@@ -40,7 +41,7 @@ def apply_corrections(analysis: Analysis, annotations: Iterable[Annotation]) -> 
         records = groups.get(kind)
         if not records:
             continue
-        index = _match(records, verdict.start, verdict.end)
+        index = match_record(records, verdict.start, verdict.end)
         if index is None:
             continue
         if verdict.status == "rejected":
@@ -62,7 +63,8 @@ def apply_corrections(analysis: Analysis, annotations: Iterable[Annotation]) -> 
     )
 
 
-def _match(records: list, start: int, end: int) -> int | None:
+def match_record(records: Sequence[Any], start: int, end: int) -> int | None:
+    """The record with this span, else the one overlapping it most (at least half the shorter span)."""
     best, best_overlap = None, 0
     for i, record in enumerate(records):
         if record.start == start and record.end == end:

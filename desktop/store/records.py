@@ -9,7 +9,8 @@ CONTEXT_CHARS of `prefix` and `suffix`), so it can be found again when the artic
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 CONTEXT_CHARS = 32
 
@@ -53,7 +54,14 @@ class Annotation:
 
 @dataclass(frozen=True)
 class StoredDocument:
-    """A document row as the library remembers it; `reanchored` counts annotations moved to new text."""
+    """A document as the library remembers it (its current version).
+
+    `reanchored` / `detached` count the annotations moved to a new text, or kept detached, when this
+    opening found the file edited. `supersedes` is the document that was at this path before when the
+    file now holds a different article (that one is kept, with its notes, as it was). `metadata` (site,
+    author, date, url of a web page) and `pages` (where each page starts in the text, for paged formats)
+    are those of the file the text came from.
+    """
 
     id: int
     path: str | None
@@ -64,6 +72,17 @@ class StoredDocument:
     last_opened: str
     reanchored: int = 0
     detached: int = 0
+    metadata: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    pages: tuple[int, ...] = ()
+    versions: int = 1
+    supersedes: int | None = None
+    new_version: bool = False
+
+    @property
+    def display_name(self) -> str:
+        if self.title:
+            return self.title
+        return Path(self.path).name if self.path else "Untitled"
 
 
 def auto_key(kind: str, start: int, end: int) -> str:
@@ -92,3 +111,28 @@ def normalise_tags(tags: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """One row of the Library view. `quotes` and `numbers` are None before the article is analysed;
+    `published` is the article's own date (YYYY-MM-DD) when its file says, `added` when it came in."""
+
+    id: int
+    title: str
+    source: str
+    path: str | None
+    published: str | None
+    added: str
+    words: int
+    quotes: int | None
+    numbers: int | None
+    notes: int
+    tags: tuple[str, ...]
+    format: str | None = None
+    sha256: str = ""
+
+    @property
+    def date(self) -> str:
+        """The article's date where known, else the day it was added (for sorting and the date filter)."""
+        return self.published or self.added[:10]

@@ -15,70 +15,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-SCHEMA_VERSION = 2
-APPLICATION_ID = 0x46414354  # "FACT"
-TABLES = ("documents", "analyses", "annotations")
+from desktop.store.migrations import APPLICATION_ID, MIGRATIONS
 
-# version -> statements that take a library from version-1 to version.
-MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: (
-        """CREATE TABLE documents (
-            id INTEGER PRIMARY KEY,
-            path TEXT,
-            sha256 TEXT NOT NULL,
-            title TEXT,
-            format TEXT,
-            text TEXT NOT NULL,
-            first_opened TEXT NOT NULL,
-            last_opened TEXT NOT NULL
-        )""",
-        "CREATE UNIQUE INDEX documents_path ON documents(path)",
-        "CREATE INDEX documents_sha256 ON documents(sha256)",
-        """CREATE TABLE analyses (
-            id INTEGER PRIMARY KEY,
-            document_sha256 TEXT NOT NULL,
-            model TEXT NOT NULL,
-            engine_version TEXT NOT NULL,
-            model_version TEXT,
-            payload TEXT NOT NULL,
-            created TEXT NOT NULL,
-            UNIQUE (document_sha256, model, engine_version)
-        )""",
-        # AUTOINCREMENT so a deleted id is never handed out again: undo restores an annotation by its id.
-        # No ON DELETE CASCADE: notes must never vanish because a document row went away.
-        """CREATE TABLE annotations (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            document_id INTEGER NOT NULL REFERENCES documents(id),
-            document_sha256 TEXT NOT NULL,
-            start INTEGER NOT NULL,
-            "end" INTEGER NOT NULL,
-            exact TEXT NOT NULL,
-            prefix TEXT NOT NULL DEFAULT '',
-            suffix TEXT NOT NULL DEFAULT '',
-            note TEXT NOT NULL DEFAULT '',
-            tags TEXT NOT NULL DEFAULT '',  -- "; "-joined; a tag never holds ";" (records.normalise_tags)
-            color TEXT,
-            created TEXT NOT NULL,
-            modified TEXT NOT NULL
-        )""",
-        "CREATE INDEX annotations_document ON annotations(document_id, start)",
-        f"PRAGMA application_id = {APPLICATION_ID}",
-    ),
-    # Version 2: verdicts on automatic highlights (accept / reject / correct) live beside the reader's own.
-    2: (
-        "ALTER TABLE annotations ADD COLUMN source TEXT NOT NULL DEFAULT 'user'",
-        "ALTER TABLE annotations ADD COLUMN category TEXT NOT NULL DEFAULT 'highlight'",
-        "ALTER TABLE annotations ADD COLUMN label TEXT",
-        "ALTER TABLE annotations ADD COLUMN speaker TEXT",
-        "ALTER TABLE annotations ADD COLUMN value REAL",
-        "ALTER TABLE annotations ADD COLUMN unit TEXT",
-        "ALTER TABLE annotations ADD COLUMN bound TEXT",
-        "ALTER TABLE annotations ADD COLUMN status TEXT NOT NULL DEFAULT 'active'",
-        "ALTER TABLE annotations ADD COLUMN detached INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE annotations ADD COLUMN auto_key TEXT",
-        "CREATE INDEX annotations_auto_key ON annotations(document_id, auto_key)",
-    ),
-}
+SCHEMA_VERSION = max(MIGRATIONS)
+TABLES = ("documents", "analyses", "annotations")
 
 
 def configure(db: Database, *, writable: bool) -> None:
