@@ -28,7 +28,9 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[dev]'
 	@touch $@ $(VENV)/.installed-run
 
+# The system-library check first: on X11 without libxcb-cursor0 & co. one line says what to install.
 run: $(VENV)/.installed-run
+	@$(BIN)/python -m desktop.system_libraries
 	$(BIN)/factlight $(FILE)
 
 lint: $(VENV)/.installed-dev

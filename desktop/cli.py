@@ -53,6 +53,12 @@ def _run_gui(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
+    from desktop.system_libraries import x11_problem
+
+    problem = x11_problem()  # before Qt, which would abort on a missing X11 library
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from desktop.ui.app import run_app
 
     return run_app(args)

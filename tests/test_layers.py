@@ -16,7 +16,7 @@ import pytest
 import desktop
 
 CORE_PACKAGES = ("desktop.documents", "desktop.analysis", "desktop.store", "desktop.commands")
-CORE_MODULES = ("desktop.config", "desktop.cli")
+CORE_MODULES = ("desktop.config", "desktop.cli", "desktop.system_libraries")
 
 
 def core_modules() -> list[str]:
