@@ -1,4 +1,4 @@
-"""Command line: `factlight [FILE]` opens the window; `factlight analyze|export …` work without one."""
+"""Command line: `factlight [FILE]` opens the window; `factlight analyze|import|export …` work without one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop import APP_NAME, __version__
 
-SUBCOMMANDS = ("analyze", "export")
+SUBCOMMANDS = ("analyze", "export", "import")
 EXIT_BAD_INPUT = 2
 
 
@@ -26,7 +26,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="factlight",
         description=f"{APP_NAME}: read a news article and see who is in it, who said what, and which numbers are claimed.",
-        epilog="Headless commands: factlight analyze FILE... [--json]; factlight export [--db PATH]. "
+        epilog="Headless commands: factlight analyze FILE... [--json]; factlight import PATH... [--db PATH]; "
+        "factlight export [--db PATH]. "
         "Run 'factlight analyze --help' for details.",
     )
     parser.add_argument("file", nargs="?", help="article to open (.txt, .md, .html); the sample article if omitted")
@@ -77,6 +78,10 @@ def _run_subcommand(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "analyze":
         return _analyze(_analyze_parser().parse_args(rest))
+    if command == "import":
+        from desktop.commands.importing import run_import
+
+        return run_import(rest)
     from desktop.store.commands import run_export
 
     return run_export(rest)

@@ -56,6 +56,15 @@ class Documents(Analyses):
         with self._writing() as db:
             return self._remember(db, document, source_sha256)
 
+    def add_analysed(
+        self, document: Document, analysis: Any, payload: str, *, source_sha256: str | None = None
+    ) -> StoredDocument:
+        """Remember a document and cache its analysis (serialised as `payload`) in one transaction (import)."""
+        with self._writing() as db:
+            stored = self._remember(db, document, source_sha256)
+            self._save_analysis(db, document.sha256, analysis, payload)
+            return stored
+
     def _remember(self, db: Database, document: Document, source_sha256: str | None = None) -> StoredDocument:
         stamp = now()
         row, relation = self._match(db, document)
