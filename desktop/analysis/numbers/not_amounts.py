@@ -1,4 +1,5 @@
-"""Digits that are not amounts: dates, clock times, phone numbers and other codes, set scores, identifiers.
+"""Digits that are not amounts: dates, clock times, phone numbers and other codes, set scores, identifiers,
+years and model numbers, and a lone "one" that works as an article.
 
 The numbers extractor asks these before it reports a run of digits as a quantity.
 """
@@ -8,12 +9,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import Run, glued
-from desktop.analysis.numbers.units import CLOCK_WORDS, CURRENCY_CODES, CURRENCY_SIGNS, MONTHS, NAME_LABELS
 from desktop.analysis.numbers.values import JOINED, YEAR
+from desktop.analysis.numbers.vocabulary import (
+    CLOCK_WORDS,
+    CURRENCY_CODES,
+    CURRENCY_SIGNS,
+    INVARIANT_PLURALS,
+    MONTHS,
+    NAME_LABELS,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 _NOUNS = {"NOUN", "PROPN"}
 _DECADE = re.compile(r"^\d*0'?s$")  # "1990s", "90s"
@@ -113,3 +122,17 @@ def _pair_ends_at(doc: Doc, i: int) -> bool:
 
 def is_clock_time(doc: Doc, run: Run) -> bool:
     return run.end < len(doc) and doc[run.end].lower_ in CLOCK_WORDS
+
+
+def worth_reporting(doc: Doc, run: Run, reading: Reading, noun: Token | None) -> bool:
+    """Years, model numbers, and a lone "one" that works as an article ("one of the", "one ally") are not claims."""
+    if run.plain_integer and YEAR.match(doc[run.start].text):
+        return noun is not None and noun.tag_ == "NNS"  # "1500 troops" counts; "in 2018", "2024 mission" do not
+    if run.in_words and run.value == 1.0 and run.end - run.start == 1 and doc[run.start].lower_ == "one":
+        # "one mile", "one year old" measure; "one day" is mostly the idiom ("would one day buy")
+        measured = reading.kind == "quantity" and (reading.unit or "").lower() not in ("day", "time")
+        return measured or reading.bound != "exact"
+    # "the 737 Max jet", "the 777 program": a number over a singular noun names a model, it counts nothing
+    return not (run.plain_integer and reading.kind == "count" and run.value is not None and run.value >= 100
+                and noun is not None and noun.tag_ in ("NN", "NNP") and noun.lower_ not in INVARIANT_PLURALS
+                and not glued(doc, run.end - 1))

@@ -1,7 +1,7 @@
 """Finding where a number is written in a spaCy Doc: the run of tokens that spell one amount.
 
 "13,000", "1.5 million", "twenty - one", "13.8-billion", "a dozen", "tens of thousands", "third".
-Only the amount itself; the words around it (sign, unit, bound) are read by numbers.py.
+Only the amount itself; the words around it (sign, unit, bound) are read by the other modules.
 """
 
 from __future__ import annotations
@@ -9,15 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.analysis.numbers.units import CURRENCY_CODES, GLUED_ONLY_UNITS, MEASURE_UNITS
 from desktop.analysis.numbers.values import (
-    DENOMINATORS,
     JOINED,
     MEASURED,
-    ONES,
-    ORDINALS,
     SUFFIXED,
-    VAGUE,
     can_follow,
     compose,
     digits_value,
@@ -25,14 +20,24 @@ from desktop.analysis.numbers.values import (
     ordinal_value,
     word_value,
 )
+from desktop.analysis.numbers.vocabulary import (
+    CURRENCY_CODES,
+    DENOMINATORS,
+    GLUED_ONLY_UNITS,
+    MEASURE_UNITS,
+    ONES,
+    ORDINALS,
+    SCALE_LETTERS,
+    VAGUE,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _HYPHENS = {"-", "–", "—"}
-# Scale letters written against digits; a lone "m" stays metres unless money is meant (numbers.py).
-_GLUED_SCALES = {"k": "thousand", "K": "thousand", "M": "million", "bn": "billion", "mn": "million",
-                 "mln": "million", "bln": "billion", "B": "billion", "tn": "trillion", "MM": "million"}
+# Scale letters split off the digits by the tokenizer ("10M", "2.33 k"); a lone "m", "b" or "t" stays
+# metres, bits or tonnes unless money is meant (currencies.py reads those after a sign).
+_GLUED_SCALES = {letter: factor for letter, factor in SCALE_LETTERS.items() if letter not in ("m", "b", "t")}
 
 
 @dataclass
@@ -188,13 +193,13 @@ def _extend_with_scales(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> 
         if nxt.text == "-" and glued(doc, j - 1) and glued(doc, j) and j + 1 < len(doc):
             nxt, step = doc[j + 1], 2
         word = "dozen" if nxt.lower_ == "dozens" else nxt.lower_  # "3 dozens"
+        worth = word_value(word) if is_scale(word) else None
         if step == 1 and j == run.end and glued(doc, j - 1) and nxt.text in _GLUED_SCALES:
-            word = _GLUED_SCALES[nxt.text]  # "10M", "2.33 k" split off by the tokenizer
+            worth = _GLUED_SCALES[nxt.text]  # "10M", "2.33 k" split off by the tokenizer
         elif step == 1 and j == run.end and nxt.lower_ == "k" and len(parts) == 1:
-            word = "thousand"
-        worth = word_value(word)
+            worth = _GLUED_SCALES["k"]
         # digits take any scale after them ("322 hundred"); words must grow ("two hundred thousand")
-        if worth is None or not is_scale(word) or not (j == run.end or can_follow(parts, worth, True)):
+        if worth is None or not (j == run.end or can_follow(parts, worth, True)):
             break
         parts.append((worth, True))
         j += step
