@@ -17,17 +17,17 @@ import os
 from pathlib import Path
 
 from desktop.store.analyses import PAYLOAD_JSON, gc_paused
-from desktop.store.catalogue import Catalogue
 from desktop.store.connection import DEFAULT_BUSY_TIMEOUT, now, translate
 from desktop.store.errors import CorruptLibraryError, LibraryError, MissingLibraryError, NotALibraryError
 from desktop.store.indexing import finish_indexing
+from desktop.store.search import Search
 
 __all__ = ["PAYLOAD_JSON", "Library", "fresh_library_path", "gc_paused", "now", "open_library", "translate"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class Library(Catalogue):
+class Library(Search):
     """Documents, cached analyses, annotations, search and people; every public method is one transaction."""
 
     def _after_migration(self) -> None:

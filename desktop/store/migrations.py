@@ -185,4 +185,47 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         END""",
         "INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')",
     ),
+    # Version 4: the full-text indexes without Porter stemming. A stemmed index cannot answer a prefix
+    # as typed ("negotia*" is stemmed differently from "negotiable"), and readers search for words as
+    # they are written. The indexes are made again; passages are re-split by indexing.finish_indexing.
+    4: (
+        "DROP TRIGGER quotes_fts_insert",
+        "DROP TRIGGER quotes_fts_delete",
+        "DROP TRIGGER quotes_fts_update",
+        "DROP TRIGGER annotations_fts_insert",
+        "DROP TRIGGER annotations_fts_delete",
+        "DROP TRIGGER annotations_fts_update",
+        "DROP TABLE passages_fts",
+        "DROP TABLE quotes_fts",
+        "DROP TABLE notes_fts",
+        "DELETE FROM passages",
+        "UPDATE documents SET indexed = 0",
+        "CREATE VIRTUAL TABLE passages_fts USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+        "CREATE VIRTUAL TABLE quotes_fts USING fts5(text, speaker, content = 'quotes', content_rowid = 'id', "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+        """CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+            INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+        END""",
+        """CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+        END""",
+        """CREATE TRIGGER quotes_fts_update AFTER UPDATE OF text, speaker ON quotes BEGIN
+            INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker) VALUES ('delete', old.id, old.text, old.speaker);
+            INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.id, new.text, new.speaker);
+        END""",
+        "INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild')",
+        "CREATE VIRTUAL TABLE notes_fts USING fts5(note, tags, content = 'annotations', content_rowid = 'id', "
+        "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')",
+        """CREATE TRIGGER annotations_fts_insert AFTER INSERT ON annotations BEGIN
+            INSERT INTO notes_fts(rowid, note, tags) VALUES (new.id, new.note, new.tags);
+        END""",
+        """CREATE TRIGGER annotations_fts_delete AFTER DELETE ON annotations BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, note, tags) VALUES ('delete', old.id, old.note, old.tags);
+        END""",
+        """CREATE TRIGGER annotations_fts_update AFTER UPDATE OF note, tags ON annotations BEGIN
+            INSERT INTO notes_fts(notes_fts, rowid, note, tags) VALUES ('delete', old.id, old.note, old.tags);
+            INSERT INTO notes_fts(rowid, note, tags) VALUES (new.id, new.note, new.tags);
+        END""",
+        "INSERT INTO notes_fts(notes_fts) VALUES ('rebuild')",
+    ),
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 CONTEXT_CHARS = 32
 
@@ -136,3 +137,39 @@ class CatalogueEntry:
     def date(self) -> str:
         """The article's date where known, else the day it was added (for sorting and the date filter)."""
         return self.published or self.added[:10]
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One place an article matches: kind "text", "quote" or "note"; start..end is where to open the
+    article (the first matched words); `snippet` is the text shown, `marks` the matched runs in it."""
+
+    kind: str
+    start: int
+    end: int
+    snippet: str
+    marks: tuple[tuple[int, int], ...]
+    rank: float = 0.0
+    speaker: str | None = None  # a quote's speaker
+    passage: str | None = None  # the passage a note is on
+    tags: str | None = None  # a note's tags
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """An article with its best hits (`total_hits` counts all the rows that matched in it)."""
+
+    document_id: int
+    title: str
+    source: str
+    date: str
+    hits: tuple[SearchHit, ...]
+    total_hits: int
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: Any  # search_query.Query
+    results: tuple[SearchResult, ...]
+    articles: int  # articles that matched (results may hold fewer: `truncated`)
+    truncated: bool = False

@@ -152,7 +152,7 @@ def test_a_version_2_library_is_backed_up_then_migrated_with_nothing_lost(db_pat
     before = file_digest(db_path)
     with open_library(db_path) as library:
         assert library.backup_made == db_path.with_name("library.db.bak-v2")
-        assert library.schema_version() == schema.SCHEMA_VERSION == 3
+        assert library.schema_version() == schema.SCHEMA_VERSION == 4
         assert library.integrity_check() == "ok"
         notes = library.annotations_for(document)
         assert [(n.note, n.tags, n.status, n.speaker) for n in notes] == [
