@@ -1,8 +1,10 @@
-"""Reading the currency of an amount: a sign or code before it ("$", "C$", "USD"), a name after it
-("323 million euros", "176 Hong Kong dollars"), and a scale letter glued after a sign ("£5m").
+"""Reading the currency of an amount: a sign or code before it ("$", "C$", "RM", "USD"), a name after
+it ("323 million euros", "176 Hong Kong dollars", "7.5 million Danish crowns"), and a scale letter
+glued after a sign ("£5m").
 
-The signs, codes and names are lexicon data (currency_signs, currency_codes, currency_names,
-currency_countries, dollar_prefixes, currency_fractions); this module reads them in context.
+The signs, codes and names are lexicon data derived from CLDR (currency_signs, currency_codes,
+currency_names) with news usage beside them (currency_sign_variants, currency_defaults,
+currency_aliases, dollar_prefixes, currency_fractions); this module reads them in context.
 """
 
 from __future__ import annotations
@@ -12,21 +14,20 @@ from typing import TYPE_CHECKING
 from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import glued
 from desktop.analysis.numbers.vocabulary import (
-    CURRENCY_CODES,
-    CURRENCY_COUNTRIES,
+    CURRENCY_ALIASES,
     CURRENCY_FRACTIONS,
-    CURRENCY_SIGNS,
     CURRENCY_WORDS,
     DOLLAR_PREFIXES,
     SCALE_LETTERS,
     SCALES,
+    currency_of_code,
+    currency_of_sign,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# "pounds" is money only next to a sign of it; otherwise it is a weight.
-_POUND_MONEY_NEIGHBOURS = frozenset({"sterling", "british"})
+_LONGEST_NAME = 4  # "new taiwan dollars", "central african cfa franc"
 
 
 def sign_before(doc: Doc, i: int) -> str | None:
@@ -36,15 +37,11 @@ def sign_before(doc: Doc, i: int) -> str | None:
     prev = doc[i - 1].text
     if prev == "$" and dollar_prefix(doc, i - 1):
         return dollar_prefix(doc, i - 1)
-    if prev.lower() in CURRENCY_SIGNS:
-        return CURRENCY_SIGNS[prev.lower()]
-    if prev in CURRENCY_CODES:
-        return "CNY" if prev == "RMB" else prev
-    return None
+    return currency_of_sign(prev) or currency_of_code(prev)
 
 
 def is_sign(word: str) -> bool:
-    return word.lower() in CURRENCY_SIGNS
+    return currency_of_sign(word) is not None
 
 
 def dollar_prefix(doc: Doc, dollar: int) -> str | None:
@@ -71,33 +68,42 @@ def read_scale_letter(doc: Doc, reading: Reading) -> bool:
     return True
 
 
+def _name_code(words: list[str]) -> str | None:
+    """The code of a currency name of one or more words; "danish crowns" through its alias "danish kroner"."""
+    code = CURRENCY_WORDS.get(" ".join(words))
+    if code is None and len(words) > 1:  # a bare "crowns" names no one currency
+        for name in CURRENCY_ALIASES.get(words[-1], ()):
+            code = code or CURRENCY_WORDS.get(" ".join([*words[:-1], name]))
+    return code
+
+
+def _pounds_are_money(doc: Doc, j: int, reading: Reading) -> bool:
+    """A bare "pounds" is money after a sign or a large scale ("361 million pounds"), else a weight."""
+    before = doc[j - 1]
+    return reading.currency == "GBP" or max(SCALES.get(before.lower_, 0), SCALE_LETTERS.get(before.text, 0)) >= 1e6
+
+
 def read_currency_after(doc: Doc, reading: Reading) -> None:
-    """A currency name after the amount, with the country word that picks whose it is."""
+    """A currency name or code after the amount: "euros", "Hong Kong dollars", "200 EUR", "5 €"."""
     j, n = reading.last, len(doc)
     if j >= n:
         return
-    word, text = doc[j].lower_, doc[j].text
-    country = None
-    # "10 swiss francs", "176 Hong Kong dollars": a country's name between the amount and the currency
-    for k in range(j + 1, min(j + 3, n)):
-        if not (doc[k - 1].is_title or doc[k - 1].pos_ in ("ADJ", "PROPN") or doc[k - 1].lower_ in ("us", "u.s.")):
-            break
-        key = (doc[k - 1].lower_, doc[k].lower_.rstrip("s"))
-        if key in CURRENCY_COUNTRIES:
-            country, j = CURRENCY_COUNTRIES[key], k
-            word, text = doc[j].lower_, doc[j].text
-            break
-    if word in ("pound", "pounds"):
-        neighbours = {doc[j + 1].lower_ if j + 1 < n else "", doc[j - 1].lower_}
-        # "361 million pounds" is money; "200 pounds" a weight
-        after_scale = max(SCALES.get(doc[j - 1].lower_, 0), SCALE_LETTERS.get(doc[j - 1].text, 0)) >= 1e6
-        if country or reading.currency == "GBP" or neighbours & _POUND_MONEY_NEIGHBOURS or after_scale:
-            reading.currency = country or "GBP"
-            reading.last = j + 1
+    for size in range(min(_LONGEST_NAME, n - j), 0, -1):
+        words = [t.lower_ for t in doc[j:j + size]]
+        code = _name_code(words)
+        if code is None or (size == 1 and doc[j].pos_ == "VERB"):  # "as the team won"
+            continue
+        if size == 1 and words[0] in ("pound", "pounds") and not _pounds_are_money(doc, j, reading):
+            return
+        if words[-1] in CURRENCY_FRACTIONS and reading.value is not None and not reading.currency:
+            reading.value *= CURRENCY_FRACTIONS[words[-1]]
+        reading.currency = reading.currency or code
+        reading.last = j + size
         return
-    if word in CURRENCY_WORDS or text in CURRENCY_CODES or word in CURRENCY_SIGNS:
-        code = country or CURRENCY_WORDS.get(word) or CURRENCY_SIGNS.get(word) or ("CNY" if text == "RMB" else text)
-        if word in CURRENCY_FRACTIONS and reading.value is not None and not reading.currency:
-            reading.value *= CURRENCY_FRACTIONS[word]
+    text = doc[j].text
+    # a code ("200 EUR") or a sign that is no word ("5 €", "20 zł"); a lettered sign after digits ("20 kn")
+    # is more often a unit of measure
+    code = currency_of_code(text) or (currency_of_sign(text) if not (text.isascii() and text.isalpha()) else None)
+    if code:
         reading.currency = reading.currency or code
         reading.last = j + 1

@@ -99,6 +99,9 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[Reading | N
         first -= 1
         if doc[first].text == "$" and dollar_prefix(doc, first):
             first -= 1  # "C$ 300", "HK $5": the prefix is part of the sign
+    if run.glued_currency:
+        currency = run.glued_currency
+        first -= 1 if first > 0 and doc[first - 1].text == "$" else 0  # "$US55,931,000"
     reading = Reading(first, run.end, run.value, currency=currency)
     if run.glued_unit:
         if run.glued_unit.upper() in CURRENCY_CODES:

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import Run, glued
-from desktop.analysis.numbers.values import JOINED, YEAR
+from desktop.analysis.numbers.values import JOINED, PREFIXED, YEAR
 from desktop.analysis.numbers.vocabulary import (
     CLOCK_WORDS,
-    CURRENCY_CODES,
-    CURRENCY_SIGNS,
     INVARIANT_PLURALS,
     MONTHS,
     NAME_LABELS,
+    currency_of_code,
+    currency_of_sign,
 )
 
 if TYPE_CHECKING:
@@ -35,11 +35,19 @@ def tokens_not_amounts(doc: Doc) -> set[int]:
         if ent.label_ in ("DATE", "TIME"):
             is_point = _is_calendar_or_clock(ent)
         else:  # "Article 5", "F-35"; but the small model also tags "USD 200" as a name
-            is_point = ent.label_ in NAME_LABELS and not any(
-                t.text in CURRENCY_CODES or t.text in CURRENCY_SIGNS for t in ent)
+            is_point = ent.label_ in NAME_LABELS and not any(_is_money_token(t) for t in ent)
         if is_point:
             skip.update(range(ent.start, ent.end))
     return skip
+
+
+def _is_money_token(token: Token) -> bool:
+    """A currency code or sign, alone or glued before digits ("USD", "NZ$5", "RM23.50")."""
+    text = token.text
+    prefixed = PREFIXED.match(text)
+    if prefixed and any(c.isdigit() for c in prefixed.group(2)):
+        text = prefixed.group(1)
+    return currency_of_code(text) is not None or currency_of_sign(text) is not None
 
 
 def _is_calendar_or_clock(ent: Span) -> bool:

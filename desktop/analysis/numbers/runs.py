@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from desktop.analysis.numbers.values import (
     JOINED,
     MEASURED,
+    PREFIXED,
     SUFFIXED,
     can_follow,
     compose,
@@ -23,12 +24,15 @@ from desktop.analysis.numbers.values import (
 from desktop.analysis.numbers.vocabulary import (
     CURRENCY_CODES,
     DENOMINATORS,
+    DOLLAR_PREFIXES,
     GLUED_ONLY_UNITS,
     MEASURE_UNITS,
     ONES,
     ORDINALS,
     SCALE_LETTERS,
     VAGUE,
+    currency_of_code,
+    currency_of_sign,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +59,7 @@ class Run:
     low: float | None = None  # for one token holding two numbers, "40–50"
     high: float | None = None
     glued_unit: str | None = None  # "200lbs" -> "lbs"
+    glued_currency: str | None = None  # "RM23.50" -> "MYR"
 
 
 def glued(doc: Doc, i: int) -> bool:
@@ -81,6 +86,15 @@ def read_run(doc: Doc, i: int) -> Run | None:
             run.multiplier = value / float(suffixed.group(1).replace(",", "") or 1) if value else 1.0
             run.plain_integer = False
         _extend_with_scales(doc, run, [(value, False)])
+        return run
+    prefixed = PREFIXED.match(text)
+    if prefixed and any(c.isdigit() for c in prefixed.group(2)):
+        code = _currency_prefix(doc, i, prefixed.group(1))
+        value = digits_value(prefixed.group(2))
+        if code is None or value is None:
+            return None
+        run = Run(i, i + 1, value, glued_currency=code)
+        _extend_with_scales(doc, run, [(value, False)])  # "INR1 trillion"
         return run
     measured = MEASURED.match(text)
     if measured and any(c.isdigit() for c in measured.group(1)):
@@ -120,6 +134,14 @@ def read_run(doc: Doc, i: int) -> Run | None:
         _extend_with_fraction(doc, run)
         return run
     return None
+
+
+def _currency_prefix(doc: Doc, i: int, prefix: str) -> str | None:
+    """The currency of a sign or code glued before digits; after a "$" token, the country letters of
+    "$US55,931,000" and "$A82,615,680"."""
+    if i > 0 and doc[i - 1].text == "$" and glued(doc, i - 1):
+        return DOLLAR_PREFIXES.get(prefix.lower())
+    return currency_of_sign(prefix) or currency_of_code(prefix)
 
 
 def _fraction_of_scale(doc: Doc, i: int, share: float) -> Run | None:

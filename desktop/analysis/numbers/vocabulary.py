@@ -28,14 +28,32 @@ ORDINALS = _numbers("ordinal_words")
 VAGUE = words("vague_amounts")
 
 # --- currencies ----------------------------------------------------------------------------------------
-CURRENCY_SIGNS = table("currency_signs")
-# Only upper-case tokens count as codes, so "try" stays a verb.
+# Symbols as written ("RM", "A$", "₹"); those with a sign in them ("HK$", "us$") match in any case.
+CURRENCY_SIGNS = {**table("currency_signs"), **table("currency_sign_variants")}
+_FOLDED_SIGNS = {sign.lower(): code for sign, code in CURRENCY_SIGNS.items() if not sign.isalpha()}
+# ISO 4217 codes; only upper-case tokens count, so "try" stays a verb.
 CURRENCY_CODES = words("currency_codes")
-CURRENCY_WORDS = table("currency_names")
+# Names written after an amount, lowercase: CLDR's ("swiss francs", "ringgit") and news usage ("bucks").
+CURRENCY_WORDS = {**table("currency_names"), **table("currency_defaults")}
+# "crowns" -> ("kroner", "kronor", ...): the English word for the name CLDR gives.
+CURRENCY_ALIASES = {word: tuple(names.split("|")) for word, names in table("currency_aliases").items()}
 CURRENCY_FRACTIONS = _numbers("currency_fractions")
-# ("swiss", "franc") -> "CHF": a country word before a currency name picks whose it is.
-CURRENCY_COUNTRIES = {tuple(pair.split(" ", 1)): code for pair, code in table("currency_countries").items()}
 DOLLAR_PREFIXES = table("dollar_prefixes")
+
+
+def currency_of_sign(text: str) -> str | None:
+    """The ISO code a currency sign stands for ("$" -> "USD", "RM" -> "MYR"), else None."""
+    return CURRENCY_SIGNS.get(text) or _FOLDED_SIGNS.get(text.lower())
+
+
+def currency_of_code(text: str) -> str | None:
+    """The ISO code a token in capitals names ("USD", "RMB" -> "CNY"), else None."""
+    if not text.isupper() or not text.isalpha():
+        return None
+    if text in CURRENCY_CODES:
+        return text
+    return CURRENCY_SIGNS.get(text) if len(text) == 3 else None  # "RMB", "BTC": codes outside ISO 4217
+
 
 # --- units -----------------------------------------------------------------------------------------------
 MEASURE_UNITS = words("measure_units")
