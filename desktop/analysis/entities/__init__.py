@@ -1,10 +1,13 @@
 """Named entities: spaCy's mentions of people, organisations and places, repaired and linked.
 
-- extraction.py: `extract_entities(parsed)`, the passes in order (trim spans, repair kinds from
-  context, add names the model missed, link short names to full ones, one kind per name, roles).
+- extraction.py: `extract_entities(parsed)`, the passes in order.
 - mentions.py: `Mention`, a mention while it is being repaired.
+- spans.py: mentions from the model's entities, trimmed to the name ("the", "’s", titles, scores).
+- kinds.py: kinds repaired from the mention's own context (titles, appositions, datelines, telling words).
 - untagged.py: names the model left untagged; roles.py: a person's title as the article gives it.
-- name_words.py, places.py, organizations.py: the words and names the rules look up.
+- linking.py: canonical names ("Johnson" -> "Boris Johnson", "UN" -> "United Nations").
+- agreement.py: one kind per name (listed names and every mention of a name agree).
+- gazetteers.py, name_words.py: the place names and telling words, read from the lexicon data files.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-
 @dataclass
 class Mention:
     """A mention being repaired; becomes an Entity at the end."""
@@ -27,6 +26,7 @@ class Mention:
     end: int = 0
     fixed: bool = False  # kind set by a rule the model's label must not overrule
     strong: bool = False  # kind set by a rule on this mention's own context: counts more in the vote
+    described: bool = False  # an apposition says what it is ("X, the record label,"): no gazetteer overrules it
     canonical: str = ""
     role: str | None = None
 

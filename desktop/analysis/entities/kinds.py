@@ -1,0 +1,164 @@
+"""Kinds repaired from a mention's own context: titles, appositions, datelines and telling words.
+
+Each repair needs evidence that holds for a class of cases (a title before the name, an organisation
+noun in apposition, a wire dateline, a name's last word), never a particular name; a kind set here is
+`fixed` (the model's label does not overrule it) and `strong` (it counts more in the vote).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.analysis.entities.gazetteers import is_known_place
+from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.entities.name_words import (
+    EVENT_LAST_WORDS,
+    ORG_LAST_WORDS,
+    ORG_NOUNS,
+    PERSON_TITLES,
+    PLACE_NOUNS,
+    TIME_ZONES,
+    VENUE_WORDS,
+)
+from desktop.analysis.entities.spans import is_joined_acronym
+from desktop.analysis.entities.untagged import titles_next_name
+from desktop.analysis.records import NAME_KINDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm"})
+
+
+def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
+    if m.fixed:
+        return
+    doc = m.para.doc
+    last = bare_word(doc[m.j - 1])
+    before = doc[m.i - 1] if m.i > 0 else None
+    # "Mercury, the record label,": what the apposition says it is, no gazetteer overrules.
+    m.described = any(bare_word(t) not in PLACE_NOUNS for t in _apposition_nouns(m))
+    if is_joined_acronym(m):
+        m.set_kind("place" if is_known_place(m.text) else "organization")
+    elif _is_time_zone(m, before):
+        m.kind, m.label, m.fixed = "date", "TIME", True
+    elif m.j - m.i > 1 and last in EVENT_LAST_WORDS and m.label in ("PERSON", "ORG", "GPE", "FAC"):
+        # "the Dubai Air Show", "the World Cup": an event, whatever the model said.
+        m.kind, m.label, m.fixed = "other", "EVENT", True
+    elif m.kind in NAME_KINDS and (_is_dateline(m) or _named_as_place(m)):
+        m.set_kind("place")
+    elif _titled_as_person(m, before):
+        m.set_kind("person")
+    elif m.label == "PERSON" and m.text.isalpha() and m.text.isupper() and len(m.text) > 1:
+        m.set_kind("place" if is_known_place(m.text) else "organization")
+    elif _org_apposition(m) or (
+        m.j - m.i > 1 and last in ORG_LAST_WORDS and m.label != "FAC" and not is_known_place(m.text)
+    ):
+        m.set_kind("organization")
+    elif m.label == "ORG" and last in VENUE_WORDS and m.j - m.i > 1 and _after_in_or_at(m):
+        m.set_kind("place")
+    elif m.label != "NORP" and m.text not in surnames and not is_known_place(m.text) and _modifies_title(m):
+        # "Sabres captain Jack Eichel", "Wild coach Bruce Boudreau": the team or body a person serves.
+        m.set_kind("organization")
+
+
+def _is_time_zone(m: Mention, before: Token | None) -> bool:
+    """ "(0100 GMT)", "at 9 a.m. EST": a time zone after a clock time, which the model takes for a name."""
+    return (
+        m.text in TIME_ZONES
+        and before is not None
+        and (before.like_num or bare_word(before) in _CLOCK_WORDS)
+    )
+
+
+def _apposition_nouns(m: Mention) -> list[Token]:
+    """The common nouns in apposition with the name: "Mosul, the Iraqi city," and "the broadcaster ZDF"."""
+    root = m.root
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= m.j and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.i < m.i and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    return nouns
+
+
+def _named_as_place(m: Mention) -> bool:
+    """ "Mosul, the Iraqi city," and "the city of Raqqa", "the province of Anbar": a place noun says so."""
+    if any(t.lemma_.lower() in PLACE_NOUNS for t in _apposition_nouns(m)):
+        return True
+    doc = m.para.doc
+    if m.i < 2 or doc[m.i - 1].lower_ != "of":
+        return False
+    noun = doc[m.i - 2]
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS and doc[m.i - 1].head.i == noun.i
+
+
+def _titles_name(before: Token, m: Mention) -> bool:
+    """ "Chancellor Olaf Scholz": a title word right before the name and attached to it."""
+    return bare_word(before) in PERSON_TITLES and m.i <= before.head.i < m.j and before.pos_ in ("NOUN", "PROPN")
+
+
+def _titled_as_person(m: Mention, before: Token | None) -> bool:
+    if m.kind not in NAME_KINDS or m.text.isupper():
+        return False
+    if before is not None and _titles_name(before, m):
+        return True
+    return m.kind in ("organization", "place") and not is_known_place(m.text) and _described_as_person(m)
+
+
+def _described_as_person(m: Mention) -> bool:
+    """ "Olaf Scholz, the German chancellor," or "the chancellor, Olaf Scholz": a title in apposition."""
+    root = m.root
+    if len(m.words) < 2 or m.text.isupper():
+        return False
+    titles = [c for c in root.children if c.dep_ == "appos" and c.i >= m.j]
+    if root.dep_ == "appos" and root.head.i < m.i:
+        titles.append(root.head)
+    return any(t.pos_ == "NOUN" and bare_word(t) in PERSON_TITLES for t in titles)
+
+
+def _is_dateline(m: Mention) -> bool:
+    """ "BUFFALO, N.Y. — …": a place in capitals opening an article's first paragraph."""
+    doc = m.para.doc
+    return (
+        m.i == 0
+        and m.text.isupper()
+        and m.j < len(doc)
+        and doc[m.j].text in (",", "—", "–", "-")
+        and m.para.start < 200
+    )
+
+
+def _org_apposition(m: Mention) -> bool:
+    """ "the journal Monthly Notices of …", "the public broadcaster ZDF", "the Interfax news agency"."""
+    root = m.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i < m.i:
+        return True
+    # "the Moscow club", "Missouri banks": a place before an organisation noun is where it is.
+    place = is_known_place(m.text)
+    if root.dep_ == "compound" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i == m.j and not place:
+        return True
+    return any(
+        (c.dep_ == "compound" and c.i == m.i - 1 and not place) or (c.dep_ == "appos" and c.i >= m.j)
+        for c in root.children
+        if c.lemma_.lower() in ORG_NOUNS
+    )
+
+
+def _after_in_or_at(m: Mention) -> bool:
+    doc = m.para.doc
+    k = m.i - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    return k >= 0 and doc[k].lower_ in ("in", "at")
+
+
+def _modifies_title(m: Mention) -> bool:
+    return titles_next_name(m.para.doc, m.root, m.j)
+
+
+def fix_place(m: Mention) -> None:
+    """After people are linked, a known place is a place whatever the model said ("Kyiv"), unless a
+    rule on the mention's own context said otherwise ("Jordan, the fashion company,")."""
+    if m.described or (m.fixed and (m.kind == "person" or m.strong)):
+        return
+    if m.kind in ("person", "organization", "group", "other") and is_known_place(m.text) and m.label != "NORP":
+        m.set_kind("place")

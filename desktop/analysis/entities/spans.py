@@ -1,0 +1,133 @@
+"""Mentions from spaCy's entities, with spans as a reader would highlight them.
+
+The small model keeps "the" and "’s" in spans, splits "RFE/RL" at the slash, runs a title or a score
+into a name and joins two names listed with a comma; these rules give the name alone.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.entities.name_words import NAME_SUFFIXES
+from desktop.analysis.lexicon.people import TITLES
+from desktop.analysis.records import KIND_OF_LABEL, NAME_KINDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from desktop.analysis.nlp import Paragraph
+
+_SCORE = re.compile(r"\d+(?:[-–]\d*)*")
+_DASHES = frozenset({"-", "–", "—"})
+_SCORELESS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})  # labels whose names never end in a number
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+JOINERS = frozenset({"/", "&"})
+
+
+def mentions_of(para: Paragraph) -> list[Mention]:
+    doc = para.doc
+    found: list[Mention] = []
+    ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in KIND_OF_LABEL]
+    for i, j, label in _join_acronyms(doc, ents):
+        for a, b, part_label in _trimmed_parts(doc, i, j, label):
+            m = Mention(para, a, b, part_label, KIND_OF_LABEL[part_label])
+            m.locate()
+            if _is_name_like(m):
+                found.append(m)
+    return found
+
+
+def _join_acronyms(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "RFE" "/" "RL" written without spaces is one name, whatever the model split it into."""
+    out: list[tuple[int, int, str]] = []
+    k = 0
+    while k < len(ents):
+        i, j, label = ents[k]
+        k += 1
+        # Only capitals on both sides: "Israel/Gaza" stays two places.
+        while (
+            j + 1 < len(doc)
+            and _tight_joiner(doc, j)
+            and doc[j - 1].text.isupper()
+            and doc[j + 1].text.isupper()
+        ):
+            nxt = j + 2
+            if k < len(ents) and ents[k][0] == j + 1:
+                nxt = ents[k][1]
+                label = "ORG" if "ORG" in (label, ents[k][2]) else label
+                k += 1
+            label = "ORG" if label not in ("GPE", "LOC", "FAC") else label
+            j = nxt
+        out.append((i, j, label))
+    return out
+
+
+def _tight_joiner(doc: Doc, j: int) -> bool:
+    return doc[j].text in JOINERS and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
+def is_joined_acronym(m: Mention) -> bool:
+    return any(ch in m.text for ch in JOINERS) and m.text.replace("/", "").replace("&", "").isupper()
+
+
+def _trimmed_parts(doc: Doc, i: int, j: int, label: str) -> list[tuple[int, int, str]]:
+    """The span without "the", stray punctuation and possessives, split at ", " and at an inner "’s"."""
+    parts: list[tuple[int, int, str]] = []
+    start = i
+    for k in range(i, j + 1):
+        if k == j or _splits_at_comma(doc, k, j) or (doc[k].text in POSSESSIVE and k + 1 < j):
+            a, b = _trim(doc, start, k, label)
+            if a < b:
+                parts.append((a, b, label))
+            start = k + 1
+    if len(parts) > 1 and label in ("PERSON", "ORG") and doc[parts[0][1]].text in POSSESSIVE:
+        # "Jeff Bezos’s Blue Origin": the owner keeps a person's label only if it was a person.
+        owner_label = label if label == "PERSON" else "ORG"
+        parts[0] = (parts[0][0], parts[0][1], owner_label)
+        parts[1:] = [(a, b, "ORG") for a, b, _ in parts[1:]]
+    return parts
+
+
+def _splits_at_comma(doc: Doc, k: int, j: int) -> bool:
+    """ "CBS All Access, Disney" is two names; "CollectiveBias, Inc." and "King, Jr." are one."""
+    return doc[k].text == "," and not (k + 1 < j and bare_word(doc[k + 1]) in NAME_SUFFIXES)
+
+
+def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
+    while i < j and (doc[i].is_punct or doc[i].pos_ == "DET" or doc[i].text in POSSESSIVE or doc[i].is_space):
+        i += 1
+    while j > i and (
+        (doc[j - 1].is_punct and doc[j - 1].text not in (")",))
+        or doc[j - 1].text in POSSESSIVE
+        or doc[j - 1].is_space
+    ):
+        j -= 1
+    # "Nicolas Jarry 6-4", "Chile 3-0": a score after a name is not part of it.
+    # The tokenizer may leave "6-" or "-" of "6-4" behind, so dashes go too.
+    while j - i > 1 and label in _SCORELESS and (_SCORE.fullmatch(doc[j - 1].text) or doc[j - 1].text in _DASHES):
+        j -= 1
+    # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
+    if j - i > 2 and bare_word(doc[i]) in TITLES and doc[i + 1].lower_ == "of":
+        i += 2
+    if label == "PERSON":
+        # "Prime Minister Boris Johnson", "Mr. Putin": titles are a role, not part of the name.
+        k = i
+        while k < j - 1 and (
+            bare_word(doc[k]) in TITLES or (doc[k].text[:1].isupper() and bare_word(doc[k + 1]) in TITLES)
+        ):
+            k += 1
+        if k > i and bare_word(doc[k - 1]) in TITLES:
+            i = k
+    return i, j
+
+
+def _is_name_like(m: Mention) -> bool:
+    """Names are written with a capital (in scripts that have capitals); dates and the like may not be."""
+    if m.kind not in NAME_KINDS:
+        return bool(m.text.strip())
+    cased = [ch for ch in m.text if ch.isalpha() and ch.lower() != ch.upper()]
+    if not any(ch.isalpha() for ch in m.text):
+        return False
+    return not cased or any(ch.isupper() for ch in cased)
