@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop import APP_NAME, __version__
 
-SUBCOMMANDS = ("analyze", "export", "import", "search")
+SUBCOMMANDS = ("analyze", "export", "import", "search", "quotes")
 EXIT_BAD_INPUT = 2
 
 
@@ -27,7 +27,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         prog="factlight",
         description=f"{APP_NAME}: read a news article and see who is in it, who said what, and which numbers are claimed.",
         epilog="Headless commands: factlight analyze FILE... [--json]; factlight import PATH... [--db PATH]; "
-        "factlight search QUERY [--json]; factlight export [--db PATH]. "
+        "factlight search QUERY [--json]; factlight quotes [--speaker NAME] [--json|--csv]; factlight export [--db PATH]. "
         "Run 'factlight analyze --help' for details.",
     )
     parser.add_argument("file", nargs="?", help="article to open (.txt, .md, .html); the sample article if omitted")
@@ -86,6 +86,10 @@ def _run_subcommand(argv: list[str]) -> int:
         from desktop.commands.search import run_search
 
         return run_search(rest)
+    if command == "quotes":
+        from desktop.commands.quotes import run_quotes
+
+        return run_quotes(rest)
     from desktop.store.commands import run_export
 
     return run_export(rest)

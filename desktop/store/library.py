@@ -20,14 +20,14 @@ from desktop.store.analyses import PAYLOAD_JSON, gc_paused
 from desktop.store.connection import DEFAULT_BUSY_TIMEOUT, now, translate
 from desktop.store.errors import CorruptLibraryError, LibraryError, MissingLibraryError, NotALibraryError
 from desktop.store.indexing import finish_indexing
-from desktop.store.search import Search
+from desktop.store.people import People
 
 __all__ = ["PAYLOAD_JSON", "Library", "fresh_library_path", "gc_paused", "now", "open_library", "translate"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class Library(Search):
+class Library(People):
     """Documents, cached analyses, annotations, search and people; every public method is one transaction."""
 
     def _after_migration(self) -> None:

@@ -173,3 +173,49 @@ class SearchResults:
     results: tuple[SearchResult, ...]
     articles: int  # articles that matched (results may hold fewer: `truncated`)
     truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone (or an organisation) quoted or named in the library, merged across articles.
+
+    `names` are the names as the articles give them, all merged into this one ("Kirby", "John Kirby");
+    `name` is the fullest of them. `articles` counts the articles that name or quote them.
+    """
+
+    name: str
+    kind: str
+    names: tuple[str, ...]
+    articles: int
+    quotes: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote, or a number claimed in one (kind "number"), with its article; `date` is the article's
+    date where known, else the day it was added. `variant_group` numbers the versions of one statement."""
+
+    kind: str
+    document_id: int
+    title: str
+    source: str
+    date: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    value: float | None = None
+    unit: str | None = None
+    quote_id: int | None = None
+    path: str | None = None
+    variant_group: int | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Another version of a quote: `marks` are the spans of its words the quote does not have."""
+
+    statement: Statement
+    marks: tuple[tuple[int, int], ...]
+    shared: float
