@@ -19,7 +19,7 @@ from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
 
 # Bump when extractor output changes, so cached analyses in the library are recomputed.
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 
 # Share of the progress bar given to spaCy; the extractors take the rest.
 _PARSE_SHARE = 0.95

@@ -258,3 +258,53 @@ def test_short_company_name_links_to_the_registered_one(analyze):
     emirates = mentions(analysis, "Emirates")
     assert {e.kind for e in emirates} == {"organization"}
     assert {e.canonical for e in emirates} == {"Emirates Airline"}
+
+
+# Government and defence text (issue 11): general patterns, on sentences written for the test.
+
+
+def test_a_section_word_before_a_headline_is_not_a_dateline(analyze):
+    analysis = analyze("TENNIS - TOP SEEDS ADVANCE IN STORMY WEATHER .\nOSLO 2024-06-01\nThe top seeds advanced.")
+    assert not [e for e in analysis.entities if e.text == "TENNIS" and e.kind == "place"]
+
+
+def test_an_acronym_tagged_once_is_a_name_everywhere(analyze):
+    analysis = analyze(
+        "The PKDF said on Monday it had taken the town. Government troops fought the PKDF there, "
+        "and PKDF units withdrew."
+    )
+    assert len(mentions(analysis, "PKDF")) == 3
+    assert kinds(analysis, "PKDF") == {"organization"}
+
+
+def test_a_counted_acronym_is_a_thing_not_an_organisation(analyze):
+    analysis = analyze("Soldiers destroyed a VBIED and two UAVs near the base on Monday.")
+    assert not [e for e in analysis.entities if e.text == "VBIED" and e.kind == "organization"]
+
+
+def test_a_note_mark_glued_to_a_name_is_not_part_of_it(analyze):
+    analysis = analyze("The movement was founded by Samir Qassem,[1] who led it until 2009.")
+    assert "Samir Qassem" in {e.text for e in analysis.entities}
+    assert not [e for e in analysis.entities if "[" in e.text]
+
+
+def test_a_sentences_first_preposition_is_not_part_of_a_place(analyze):
+    analysis = analyze("Near Zarqa Hills, one strike destroyed a tunnel. Near Bayt Karim, two strikes hit a unit.")
+    assert kinds(analysis, "Bayt Karim") == {"place"}
+
+
+def test_natural_features_are_places(analyze):
+    analysis = analyze("Floodwater from the Tigris River reached Lake Tharthar, and the Zagros Mountains were dry.")
+    for name in ("Tigris River", "Lake Tharthar", "Zagros Mountains"):
+        assert kinds(analysis, name) == {"place"}, name
+
+
+def test_operations_are_events(analyze):
+    analysis = analyze("Operation Desert Lantern began on Monday, and the coalition said Operation Iron Gate had ended.")
+    assert not [e for e in analysis.entities if e.kind in ("person", "organization", "place")]
+
+
+def test_armed_forces_and_coalitions_are_organisations(analyze):
+    analysis = analyze("The Kurdish Democratic Brigades and the Northern Coalition met the Free Syrian Army on Sunday.")
+    for name in ("Kurdish Democratic Brigades", "Northern Coalition", "Free Syrian Army"):
+        assert kinds(analysis, name) == {"organization"}, name

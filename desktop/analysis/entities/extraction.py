@@ -12,6 +12,7 @@ from desktop.analysis.entities.agreement import agree_with_conjuncts, vote_kinds
 from desktop.analysis.entities.kinds import fix_kind_from_context, fix_place
 from desktop.analysis.entities.linking import link_people, link_short_names
 from desktop.analysis.entities.mentions import Mention
+from desktop.analysis.entities.repeats import repeated_names
 from desktop.analysis.entities.roles import give_roles
 from desktop.analysis.entities.spans import mentions_of
 from desktop.analysis.entities.untagged import person_full_names, untagged_dateline, untagged_people
@@ -29,6 +30,7 @@ def extract_entities(parsed: ParsedText) -> list[Entity]:
     full_names = person_full_names(mentions)
     mentions.extend(untagged_people(parsed, mentions, full_names))
     mentions.extend(untagged_dateline(parsed, mentions))
+    mentions.extend(repeated_names(parsed, mentions))
     full_names = person_full_names(mentions)
     link_people(mentions, full_names)
     for m in mentions:

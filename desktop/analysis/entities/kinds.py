@@ -13,9 +13,12 @@ from desktop.analysis.entities.gazetteers import is_known_place
 from desktop.analysis.entities.mentions import Mention, bare_word
 from desktop.analysis.entities.name_words import (
     EVENT_LAST_WORDS,
+    OPERATION_WORDS,
     ORG_LAST_WORDS,
     ORG_NOUNS,
     PERSON_TITLES,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
     PLACE_NOUNS,
     TIME_ZONES,
     VENUE_WORDS,
@@ -38,14 +41,17 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     before = doc[m.i - 1] if m.i > 0 else None
     # "Mercury, the record label,": what the apposition says it is, no gazetteer overrules.
     m.described = any(bare_word(t) not in PLACE_NOUNS for t in _apposition_nouns(m))
-    if is_joined_acronym(m):
+    if _is_counted_thing(m):
+        # "a VBIED", "two UAVs": a thing counted with an article or a number is not a name.
+        m.kind, m.label, m.fixed = "other", "PRODUCT", True
+    elif is_joined_acronym(m):
         m.set_kind("place" if is_known_place(m.text) else "organization")
     elif _is_time_zone(m, before):
         m.kind, m.label, m.fixed = "date", "TIME", True
-    elif m.j - m.i > 1 and last in EVENT_LAST_WORDS and m.label in ("PERSON", "ORG", "GPE", "FAC"):
+    elif _names_an_event(m, last, before):
         # "the Dubai Air Show", "the World Cup": an event, whatever the model said.
         m.kind, m.label, m.fixed = "other", "EVENT", True
-    elif m.kind in NAME_KINDS and (_is_dateline(m) or _named_as_place(m)):
+    elif m.kind in NAME_KINDS and (_is_dateline(m) or _named_as_place(m) or _feature_name(m, last)):
         m.set_kind("place")
     elif _titled_as_person(m, before):
         m.set_kind("person")
@@ -60,6 +66,16 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     elif m.label != "NORP" and m.text not in surnames and not is_known_place(m.text) and _modifies_title(m):
         # "Sabres captain Jack Eichel", "Wild coach Bruce Boudreau": the team or body a person serves.
         m.set_kind("organization")
+
+
+def _is_counted_thing(m: Mention) -> bool:
+    """An acronym with its own "a", "an" or number: "destroyed a VBIED", "an IED", "three UAVs"."""
+    root = m.root
+    if m.j - m.i != 1 or not m.text.rstrip("s").isupper():
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an")) or c.dep_ == "nummod" for c in root.children if c.i < m.i
+    )
 
 
 def _is_time_zone(m: Mention, before: Token | None) -> bool:
@@ -89,6 +105,19 @@ def _named_as_place(m: Mention) -> bool:
         return False
     noun = doc[m.i - 2]
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in PLACE_NOUNS and doc[m.i - 1].head.i == noun.i
+
+
+def _names_an_event(m: Mention, last: str, before: Token | None) -> bool:
+    """ "the Dubai Air Show", "Operation Inherent Resolve" (the model may leave "Operation" out)."""
+    if m.label not in ("PERSON", "ORG", "GPE", "FAC"):
+        return False
+    opened = m.para.doc[m.i].text in OPERATION_WORDS and m.j - m.i > 1
+    return opened or (m.j - m.i > 1 and last in EVENT_LAST_WORDS) or (before is not None and before.text in OPERATION_WORDS)
+
+
+def _feature_name(m: Mention, last: str) -> bool:
+    """ "Tigris River", "Hamrin Mountains", "Lake Tharthar", "Gulf of Aden": a natural feature's name."""
+    return m.j - m.i > 1 and (last in PLACE_LAST_WORDS or bare_word(m.para.doc[m.i]) in PLACE_FIRST_WORDS)
 
 
 def _titles_name(before: Token, m: Mention) -> bool:

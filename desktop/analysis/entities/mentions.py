@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,8 @@ from desktop.analysis.records import LABEL_OF_KIND
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
+
+_GLUED_MARK = re.compile(r"[.,;:]?[\[(]")
 
 
 @dataclass
@@ -36,6 +39,13 @@ class Mention:
         last = doc[self.j - 1]
         self.end = self.para.start + last.idx + len(last.text)
         self.text = doc[self.i : self.j].text  # Doc.text would rebuild the whole paragraph each time
+        # "al-Assad,[1", "University.[1][2", "Haddad(Arabic": a note mark or bracket the tokenizer left
+        # glued to the last word is not part of the name.
+        cut = _GLUED_MARK.search(last.text)
+        if cut is not None and cut.start() > 0:
+            drop = len(last.text) - cut.start()
+            self.end -= drop
+            self.text = self.text[:-drop]
 
     def set_kind(self, kind: str) -> None:
         self.fixed = self.strong = True

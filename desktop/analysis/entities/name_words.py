@@ -14,6 +14,11 @@ from desktop.analysis.lexicon.people import TITLES
 ORG_NOUNS = words("organization_nouns")
 # A name in apposition with one of these, or after one and "of", is a place ("the city of Raqqa").
 PLACE_NOUNS = words("place_nouns")
+# A multi-word name ending or starting with one of these is a place ("Tigris River", "Lake Tharthar").
+PLACE_LAST_WORDS = words("place_last_words")
+PLACE_FIRST_WORDS = words("place_first_words")
+# "Operation Inherent Resolve": the name of an operation, an event.
+OPERATION_WORDS = words("operation_words")
 # "Inc", "GmbH", "SpA": "Tyvak" is short for "Tyvak Nano-Satellite Systems Inc".
 CORPORATE = words("corporate_designators")
 # Last words that make a multi-word name an organisation whatever the model said.

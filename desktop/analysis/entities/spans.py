@@ -34,6 +34,8 @@ def mentions_of(para: Paragraph) -> list[Mention]:
         for a, b, part_label in _trimmed_parts(doc, i, j, label):
             m = Mention(para, a, b, part_label, KIND_OF_LABEL[part_label])
             m.locate()
+            if a == i + 1 and part_label == "PERSON" and began_with_place_preposition(doc, a):
+                m.set_kind("place")  # the model read "Near Al Shadaddi" as one person's name
             if _is_name_like(m):
                 found.append(m)
     return found
@@ -96,7 +98,9 @@ def _splits_at_comma(doc: Doc, k: int, j: int) -> bool:
 
 
 def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
-    while i < j and (doc[i].is_punct or doc[i].pos_ == "DET" or doc[i].text in POSSESSIVE or doc[i].is_space):
+    while i < j and (
+        doc[i].is_punct or doc[i].pos_ == "DET" or doc[i].text in POSSESSIVE or doc[i].is_space or _opening_preposition(doc, i)
+    ):
         i += 1
     while j > i and (
         (doc[j - 1].is_punct and doc[j - 1].text not in (")",))
@@ -121,6 +125,19 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
         if k > i and bare_word(doc[k - 1]) in TITLES:
             i = k
     return i, j
+
+
+def _opening_preposition(doc: Doc, i: int) -> bool:
+    """ "Near Al Shadaddi, …": a sentence's capitalised first preposition the model ran into the name."""
+    return doc[i].is_sent_start and doc[i].pos_ == "ADP" and doc[i].text[:1].isupper()
+
+
+def began_with_place_preposition(doc: Doc, i: int) -> bool:
+    """True when the model's span for a name at doc[i] began with "Near", "In", "At" …: a place's."""
+    return i > 0 and doc[i - 1].lower_ in LOCATIVE_PREPOSITIONS and _opening_preposition(doc, i - 1)
+
+
+LOCATIVE_PREPOSITIONS = frozenset({"near", "in", "at", "outside", "inside", "around", "across"})
 
 
 def _is_name_like(m: Mention) -> bool:

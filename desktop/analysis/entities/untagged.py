@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from desktop.analysis.entities.gazetteers import is_known_place
 from desktop.analysis.entities.mentions import Mention, bare_word
 from desktop.analysis.entities.name_words import ORG_LAST_WORDS, ORG_NOUNS
 from desktop.analysis.lexicon.people import HONORIFICS, TITLES
@@ -48,10 +49,19 @@ def untagged_dateline(parsed: ParsedText, mentions: list[Mention]) -> list[Menti
             return []
         if any(m.para is para and m.i < j for m in mentions):
             return []
+        if _opens_a_headline(doc, j) and not is_known_place(doc[:j].text):
+            return []
         m = Mention(para, 0, j, "GPE", "place", fixed=True, strong=True)
         m.locate()
         return [m]
     return []
+
+
+def _opens_a_headline(doc: Doc, j: int) -> bool:
+    """ "SOCCER - LATE GOAL SINKS …": a section word before a headline in capitals, not a dateline, which
+    the story's first sentence follows in ordinary case."""
+    after = [t for t in doc[j + 1 : j + 8] if t.is_alpha][:4]
+    return len(after) >= 2 and all(t.text.isupper() for t in after)
 
 
 def untagged_people(
