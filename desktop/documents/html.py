@@ -52,16 +52,10 @@ def load_html(data: bytes, path: Path) -> Document:
 
 def html_document(html: str, path: Path) -> Document:
     """The article in `html` as a Document, or DocumentError when the page holds no article text."""
-    import trafilatura
-
     if not _MARKUP.search(html):
         # No tag at all: a text file saved under an .html name, which trafilatura would refuse as not HTML.
         return Document.from_text(html, format="txt", path=path)
-    try:
-        extracted = trafilatura.bare_extraction(html, **EXTRACTION_OPTIONS)
-    except (ValueError, TypeError) as exc:  # lxml gives up on some malformed markup
-        raise DocumentError(f"{path.name} is not a web page Factlight can read ({exc}).") from exc
-    text = article_paragraphs(extracted.text if extracted else "")
+    text, extracted = main_text(html, path.name)
     if not has_prose(text):
         raise DocumentError(
             f"{path.name} has no article text that Factlight can find: the page holds only navigation, "
@@ -79,6 +73,17 @@ def html_document(html: str, path: Path) -> Document:
     }
     title = clean_title(extracted.title, extracted.sitename)
     return Document.from_text(without_headline(text, title), format="html", path=path, title=title, metadata=metadata)
+
+
+def main_text(html: str, name: str, options: dict[str, object] | None = None) -> tuple[str, object | None]:
+    """The page's main text (paragraphs separated by blank lines) and trafilatura's record of it."""
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(html, **(options or EXTRACTION_OPTIONS))
+    except (ValueError, TypeError) as exc:  # lxml gives up on some malformed markup
+        raise DocumentError(f"{name} is not a web page Factlight can read ({exc}).") from exc
+    return article_paragraphs(extracted.text if extracted else ""), extracted
 
 
 def article_paragraphs(text: str) -> str:

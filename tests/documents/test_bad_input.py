@@ -40,19 +40,28 @@ def test_whitespace_only_in_utf_16_has_no_text(tmp_path):
     raises(path, "blank16.txt has no text to show.")
 
 
+@pytest.mark.parametrize("name", ["photo.txt", "photo.md", "photo.html", "photo.png", "photo", "photo.pdf"])
+def test_png_bytes_are_called_an_image_whatever_the_name(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(PNG_HEADER + bytes(range(256)) * 4)
+    raises(path, f"{name} is an image (PNG), not a document; Factlight does not recognise text in images (no OCR).")
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("photo.txt", "photo.txt is not a text document (it contains binary data)."),
-        ("photo.md", "photo.md is not a text document (it contains binary data)."),
-        ("photo.html", "photo.html is not a text document (it contains binary data)."),
-        ("photo.png", "photo.png is not a document Factlight can open (it contains binary data)."),
-        ("photo", "photo is not a document Factlight can open (it contains binary data)."),
+        ("blob.txt", "blob.txt is not a text document (it contains binary data)."),
+        ("blob.md", "blob.md is not a text document (it contains binary data)."),
+        ("blob.html", "blob.html is not a text document (it contains binary data)."),
+        ("blob.dat", "blob.dat is not a document Factlight can open (it contains binary data)."),
+        ("blob", "blob is not a document Factlight can open (it contains binary data)."),
+        ("blob.pdf", "blob.pdf is damaged or not a PDF file (its contents are not recognised)."),
+        ("blob.docx", "blob.docx is damaged or not a Word file (its contents are not recognised)."),
     ],
 )
-def test_png_bytes(tmp_path, name, message):
+def test_unknown_binary_bytes(tmp_path, name, message):
     path = tmp_path / name
-    path.write_bytes(PNG_HEADER + bytes(range(256)) * 4)
+    path.write_bytes(b"\x00\x01\x02\x03" + bytes(range(256)) * 4)
     raises(path, message)
 
 
