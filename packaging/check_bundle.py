@@ -247,6 +247,7 @@ class BundleCheck:
         self.step("--version", self.check_version)
         self.step("analyze --json of the sample equals the source tree's", self.check_analyze_sample)
         self.step("analyze --json of a saved web page equals the source tree's", self.check_analyze_html)
+        self.step("analyze --json of a two-column PDF equals the source tree's", self.check_analyze_pdf)
         self.step("export from a fresh --db", self.check_export)
         self.step("--screenshot offscreen", self.check_screenshot)
         self.step("launcher entry install/uninstall from the bundle", self.check_install_desktop)
@@ -358,6 +359,16 @@ class BundleCheck:
         page = self.work / "harbour-sea-wall.html"
         page.write_text(HTML_ARTICLE, encoding="utf-8")
         return self._compare_analysis(page, "saved web page")
+
+    def check_analyze_pdf(self) -> str:
+        # PDFium is a native library inside pypdfium2_raw: this proves the bundle carries it and reads with it.
+        sys.path.insert(0, str(ROOT))
+        from tests.documents.pdf_maker import make_pdf, typeset
+
+        paragraphs = [p for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        pdf = self.work / "sample-two-columns.pdf"
+        pdf.write_bytes(make_pdf(typeset(paragraphs, columns=2, header="Factlight · {n}"), title="Sample"))
+        return self._compare_analysis(pdf, "two-column PDF")
 
     def check_export(self) -> str:
         missing = self.work / "no-such-library.db"

@@ -35,7 +35,6 @@ MAX_PAGES = 5000
 MAX_CHARS = 20_000_000  # all pages together; a page that holds more than this is not an article
 _PDFIUM = threading.Lock()
 _ENDS_SENTENCE = re.compile(r"[.!?:;…\"”’)\]]$")
-_LINE_END_HYPHEN = re.compile(r"[^\W\d_][-\u2010]$")
 _PLACEHOLDER_TITLES = re.compile(r"^(?:untitled|document\d*|microsoft word - .*|.*\.(?:docx?|pdf|html?|txt))$", re.I)
 
 
@@ -171,22 +170,14 @@ def _largest_text(lines: list[Line], body: float) -> str | None:
 
 def _without_pull_quotes(page_blocks: list[list[Block]], body: float) -> list[list[Block]]:
     """Drop blocks set apart in another size whose words all come again in the body (pull quotes)."""
-    own = [[shingles(block.text) for block in blocks] for blocks in page_blocks]
-    counts: dict[tuple[str, ...], int] = {}
-    for sets in own:
-        for grams in sets:
-            for gram in grams:
-                counts[gram] = counts.get(gram, 0) + 1
-    kept = []
-    for blocks, sets in zip(page_blocks, own, strict=True):
-        page = []
-        for block, grams in zip(blocks, sets, strict=True):
-            elsewhere = {g for g in grams if counts[g] > 1}
-            if abs(block.size - body) > 0.1 * body and is_repeated_elsewhere(block.text, elsewhere):
-                continue
-            page.append(block)
-        kept.append(page)
-    return kept
+    apart = {id(b) for blocks in page_blocks for b in blocks if abs(b.size - body) > 0.1 * body}
+    if not apart:
+        return page_blocks
+    rest = shingles(" \n ".join(b.text for blocks in page_blocks for b in blocks if id(b) not in apart))
+    return [
+        [b for b in blocks if id(b) not in apart or not is_repeated_elsewhere(b.text, rest)]
+        for blocks in page_blocks
+    ]
 
 
 def _join_continued(paragraphs: list[list[Line]]) -> list[list[Line]]:
@@ -205,7 +196,8 @@ def _join_continued(paragraphs: list[list[Line]]) -> list[list[Line]]:
 
 def _assemble(paragraphs: list[list[Line]], page_count: int) -> tuple[str, tuple[int, ...]]:
     """The text, paragraphs separated by blank lines, and the offset where each page starts."""
-    vocabulary = Vocabulary(_unbroken_words(paragraphs))
+    any_broken = any(_broken(line) for paragraph in paragraphs for line in paragraph[:-1])
+    vocabulary = Vocabulary(_unbroken_words(paragraphs) if any_broken else [])
     pieces: list[str] = []
     length = 0
     starts: list[int | None] = [None] * page_count
@@ -238,7 +230,8 @@ def _assemble(paragraphs: list[list[Line]], page_count: int) -> tuple[str, tuple
 
 
 def _broken(line: Line) -> bool:
-    return line.hyphenated or bool(_LINE_END_HYPHEN.search(line.text))
+    text = line.text
+    return line.hyphenated or (len(text) > 1 and text[-1] in "-\u2010" and text[-2].isalpha())
 
 
 def _unbroken_words(paragraphs: list[list[Line]]) -> list[str]:

@@ -20,6 +20,8 @@ from desktop.documents.pdf_lines import Line
 _BLOCK_GAP = 0.9
 # An indent of at least this many font sizes starts a paragraph.
 _INDENT_EMS = 0.8
+# A line can continue one of the most recent blocks only (one per column, and a few more).
+_OPEN_BLOCKS = 8
 # A drop cap is a single letter at least this many times the body size.
 _DROP_CAP = 1.8
 
@@ -86,7 +88,8 @@ def blocks_of(lines: list[Line]) -> list[Block]:
     """Group a page's lines into blocks, each line joining the block it continues."""
     blocks: list[Block] = []
     for line in sorted(lines, key=lambda ln: (ln.top, ln.x0)):
-        for block in reversed(blocks):
+        # Only the blocks still open matter: those whose last line is just above this one.
+        for block in reversed(blocks[-_OPEN_BLOCKS:]):
             if _continues(block, line):
                 block.add(line)
                 break
@@ -116,35 +119,36 @@ def reading_order(blocks: list[Block]) -> list[Block]:
     n = len(blocks)
     if n < 2:
         return blocks
+    boxes = [(b.x0, b.top, b.x1, b.bottom) for b in blocks]
     before: list[set[int]] = [set() for _ in range(n)]  # before[j]: blocks that must come before j
-    for i, a in enumerate(blocks):
-        for j, b in enumerate(blocks):
-            if i != j and _precedes(a, b, blocks):
+    for i, a in enumerate(boxes):
+        for j, b in enumerate(boxes):
+            if i != j and _precedes(i, j, a, b, boxes):
                 before[j].add(i)
     order: list[Block] = []
     placed: set[int] = set()
     remaining = set(range(n))
     while remaining:
         ready = [j for j in remaining if before[j] <= placed] or list(remaining)  # a cycle: fall back
-        j = min(ready, key=lambda k: (blocks[k].top, blocks[k].x0))
+        j = min(ready, key=lambda k: (boxes[k][1], boxes[k][0]))
         order.append(blocks[j])
         placed.add(j)
         remaining.discard(j)
     return order
 
 
-def _precedes(a: Block, b: Block, blocks: list[Block]) -> bool:
-    overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
-    if overlap > 0:
-        return a.top < b.top
-    if a.x1 > b.x0:
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+def _precedes(i: int, j: int, a: Box, b: Box, boxes: list[Box]) -> bool:
+    if min(a[2], b[2]) > max(a[0], b[0]):  # they overlap sideways: the upper one first
+        return a[1] < b[1]
+    if a[2] > b[0]:
         return False
     # a is left of b: first, unless a block between them vertically reaches over both.
-    upper, lower = min(a.bottom, b.bottom), max(a.top, b.top)
-    for c in blocks:
-        if c is a or c is b:
-            continue
-        if c.top >= upper and c.bottom <= lower and c.x0 < a.x1 and c.x1 > b.x0:
+    upper, lower = min(a[3], b[3]), max(a[1], b[1])
+    for k, c in enumerate(boxes):
+        if c[1] >= upper and c[3] <= lower and c[0] < a[2] and c[2] > b[0] and k != i and k != j:
             return False
     return True
 

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-ORDER = ("analysis_speed", "html_extraction", "store_bench", "ui_responsiveness")
+ORDER = ("analysis_speed", "html_extraction", "pdf_extraction", "store_bench", "ui_responsiveness")
 
 
 def main() -> int:
