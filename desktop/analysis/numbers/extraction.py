@@ -29,8 +29,8 @@ from desktop.analysis.numbers.not_amounts import (
 from desktop.analysis.numbers.ranges import read_range
 from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import Run, read_run
-from desktop.analysis.numbers.units import counted_noun, read_percent, unit_text
-from desktop.analysis.numbers.vocabulary import CURRENCY_CODES, MEASURE_UNITS, ONES, SCALES, TENS, VAGUE
+from desktop.analysis.numbers.units import counted_noun, measure_after, read_percent, unit_text
+from desktop.analysis.numbers.vocabulary import CURRENCY_CODES, ONES, SCALES, TENS, VAGUE, unit_kind
 from desktop.analysis.records import Entity, Number
 
 if TYPE_CHECKING:
@@ -122,11 +122,16 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[Reading | N
     read_bound_around(doc, reading)
     noun = None
     if reading.unit is None and reading.currency is None:
-        noun = counted_noun(doc, run.start, run.end if reading.kind != "range" else reading.last)
-        if noun is not None:
-            reading.unit = unit_text(doc, noun, reading.last)
-            if reading.unit.lower() in MEASURE_UNITS and reading.kind != "range":
-                reading.kind = "quantity"
+        end = run.end if reading.kind != "range" else reading.last
+        measure = measure_after(doc, end)
+        if measure is not None:
+            reading.unit, noun = measure
+        else:
+            noun = counted_noun(doc, run.start, end)
+            if noun is not None:
+                reading.unit = unit_text(doc, noun, reading.last)
+        if reading.unit is not None and unit_kind(reading.unit) and reading.kind != "range":
+            reading.kind = "quantity"
     read_bound_from_syntax(doc, reading, noun)
     if reading.currency:
         reading.unit = reading.currency

@@ -135,7 +135,8 @@ def is_clock_time(doc: Doc, run: Run) -> bool:
 def worth_reporting(doc: Doc, run: Run, reading: Reading, noun: Token | None) -> bool:
     """Years, model numbers, and a lone "one" that works as an article ("one of the", "one ally") are not claims."""
     if run.plain_integer and YEAR.match(doc[run.start].text):
-        return noun is not None and noun.tag_ == "NNS"  # "1500 troops" counts; "in 2018", "2024 mission" do not
+        # "1500 troops" and "1520 sq m" count; "in 2018", "2024 mission" do not
+        return noun is not None and (noun.tag_ == "NNS" or reading.kind == "quantity")
     if run.in_words and run.value == 1.0 and run.end - run.start == 1 and doc[run.start].lower_ == "one":
         # "one mile", "one year old" measure; "one day" is mostly the idiom ("would one day buy")
         measured = reading.kind == "quantity" and (reading.unit or "").lower() not in ("day", "time")

@@ -44,6 +44,8 @@ def read_range(doc: Doc, run: Run, reading: Reading, not_amounts: set[int]) -> b
     unit_word = doc[other.end - 1].lower_
     if is_unit_word(unit_word) and other.end - 1 > other.start:  # "44 mg to 50 mg"
         reading.unit = "%" if unit_word in PERCENT_SIGNS else doc[other.end - 1].text
+    elif other.glued_unit:  # "5-10W"
+        reading.unit = other.glued_unit
     if not reading.currency:
         reading.currency = sign_before(doc, other.start)
     return True

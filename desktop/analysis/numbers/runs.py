@@ -25,14 +25,13 @@ from desktop.analysis.numbers.vocabulary import (
     CURRENCY_CODES,
     DENOMINATORS,
     DOLLAR_PREFIXES,
-    GLUED_ONLY_UNITS,
-    MEASURE_UNITS,
     ONES,
     ORDINALS,
     SCALE_LETTERS,
     VAGUE,
     currency_of_code,
     currency_of_sign,
+    unit_kind,
 )
 
 if TYPE_CHECKING:
@@ -99,7 +98,7 @@ def read_run(doc: Doc, i: int) -> Run | None:
     measured = MEASURED.match(text)
     if measured and any(c.isdigit() for c in measured.group(1)):
         unit = measured.group(2)
-        if unit.lower() in MEASURE_UNITS or unit.lower() in GLUED_ONLY_UNITS or unit.upper() in CURRENCY_CODES:
+        if unit_kind(unit, glued=True) or unit.upper() in CURRENCY_CODES:
             return Run(i, i + 1, digits_value(measured.group(1)), glued_unit=unit)
         return None
     joined = JOINED.match(text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import glued
-from desktop.analysis.numbers.vocabulary import MEASURE_UNITS, PERCENT_SIGNS
+from desktop.analysis.numbers.vocabulary import LONGEST_UNIT, PERCENT_SIGNS, unit_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,7 +26,28 @@ _PERCENT_PAIRS = {"per cent", "percentage points", "percentage point"}
 
 def is_unit_word(word: str) -> bool:
     """A unit of measure or a percent sign, lowercase: a unit written on both ends of "44 mg to 50 mg"."""
-    return word in MEASURE_UNITS or word in PERCENT_SIGNS
+    return word in PERCENT_SIGNS or unit_kind(word) is not None
+
+
+def measure_after(doc: Doc, j: int) -> tuple[str, Token] | None:
+    """The unit of measure written right after an amount that ends before token j: "64 km", "311 square
+    miles", "185-hp", "450 sq ft"; its text (lowercase unless case tells it apart) and its last token."""
+    n = len(doc)
+    if j >= n:
+        return None
+    if doc[j].text in ("-", "–") and glued(doc, j - 1) and glued(doc, j) and j + 1 < n:
+        j += 1  # "a 185-hp engine"
+    for size in range(min(LONGEST_UNIT, n - j), 0, -1):
+        span = doc[j:j + size]
+        if size > 1 and any(t.is_punct and t.text not in ("-", "/") for t in span):
+            continue
+        text = " ".join(span.text.split())
+        if unit_kind(text, glued=size == 1 and glued(doc, j - 1)) is None:
+            continue
+        if size == 1 and doc[j].pos_ == "VERB" and not glued(doc, j - 1):
+            continue  # "5 m" but not "they 5 m..." read as a verb
+        return (text if any(c.isupper() for c in text[1:]) else text.lower()), span[-1]
+    return None
 
 
 def read_percent(doc: Doc, reading: Reading) -> bool:
@@ -48,8 +69,6 @@ def read_percent(doc: Doc, reading: Reading) -> bool:
 def counted_noun(doc: Doc, start: int, end: int) -> Token | None:
     """The noun a number counts: "3,000 troops", "thousands of troops", "three of those companies"."""
     last = doc[end - 1]
-    if end < len(doc) and doc[end].lower_ in MEASURE_UNITS and (glued(doc, end - 1) or doc[end].pos_ != "VERB"):
-        return doc[end]  # "5 m high", "64 km"
     if end < len(doc) and doc[end].lower_ == "of":
         for child in doc[end].children:
             if child.dep_ == "pobj" and child.pos_ in _NOUNS:

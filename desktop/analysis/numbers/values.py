@@ -22,7 +22,7 @@ PREFIXED = re.compile(rf"^([^\d\s]+?)=?({_DIGITS})$")
 # Two numbers joined into one token: "40–50", "4-1", "2019-20".
 JOINED = re.compile(rf"^({_DIGITS})[-–—]({_DIGITS})$")
 # A number with a unit glued on: "200lbs", "75ml", "10kph" (runs.py checks the unit is one).
-MEASURED = re.compile(rf"^({_DIGITS})([A-Za-zµ°][A-Za-zµ°/²³]*[23²³]?)$")
+MEASURED = re.compile(rf"^({_DIGITS})([A-Za-zµμ°″′][A-Za-zµμ°/²³\-]*[23²³]?)$")
 ORDINAL_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
 # A four-digit integer that reads as a year.
 YEAR = re.compile(r"^(1[5-9]|20)\d\d$")

@@ -56,12 +56,32 @@ def currency_of_code(text: str) -> str | None:
 
 
 # --- units -----------------------------------------------------------------------------------------------
-MEASURE_UNITS = words("measure_units")
-# Single letters that are units only when written against the digits: "40C", "104F".
-GLUED_ONLY_UNITS = frozenset({"c", "f"})
+# Unit of measure -> the kind of quantity it measures: quantulum3's units (measure_units.tsv, names
+# lowercase, symbols as written) and news usage (measure_units_news.tsv).
+_NEWS_UNITS = table("measure_units_news")
+MEASURE_UNITS = {**table("measure_units"), **_NEWS_UNITS}
+_FOLDED_UNITS = {unit.lower(): kind for unit, kind in MEASURE_UNITS.items() if len(unit) > 1}
+# A single letter glued to digits is a unit only for these kinds ("40C", "10W", "5m"); "3D" and "12A" name things.
+_LETTER_KINDS = frozenset({"temperature", "length", "mass", "volume", "power"})
+LONGEST_UNIT = 3  # tokens: "square miles", "degrees Celsius", "lb - ft"
 PERCENT_SIGNS = frozenset({"%", "percent", "pct"})
 # Nouns whose plural looks singular: "270 aircraft" counts aircraft.
 INVARIANT_PLURALS = words("invariant_plurals")
+
+
+
+def unit_kind(text: str, glued: bool = False) -> str | None:
+    """The kind of quantity a unit written after digits measures ("km" -> "length"), else None.
+
+    A single letter counts glued to the digits ("40C", "5m") or, spaced, when news writes it so ("5 m").
+    """
+    if len(text) == 1 and text.isalpha():
+        kind = MEASURE_UNITS.get(text)
+        return kind if (glued and kind in _LETTER_KINDS) or text in _NEWS_UNITS else None
+    if text.lower() in CLOCK_WORDS:  # "7pm" is a time, not picometres
+        return None
+    return MEASURE_UNITS.get(text) or _FOLDED_UNITS.get(text.lower())
+
 
 # --- bounds and changes --------------------------------------------------------------------------------
 BOUND_PHRASES = {tuple(phrase.split()): bound for phrase, bound in table("bound_phrases").items()}
