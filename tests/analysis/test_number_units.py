@@ -27,7 +27,7 @@ def units_in(nlp):
         ("Each flat has 650 sq ft of floor.", ("650", 650, "sq ft", "quantity")),
         ("The clinic rents 1250 sq m downtown.", ("1250", 1250, "sq m", "quantity")),
         ("Water boils at 100 degrees Celsius at sea level.", ("100", 100, "degrees Celsius", "quantity")),
-        ("The storm moved at 40 nautical miles a day.", ("40", 40, "nautical miles", "quantity")),
+        ("The wreck lies 40 nautical miles offshore.", ("40", 40, "nautical miles", "quantity")),
     ],
 )
 def test_units_of_several_words(units_in, text, expected):
@@ -67,3 +67,87 @@ def test_the_unit_list_comes_from_quantulum3_with_news_words_beside_it():
     assert units["km"] == "length" and units["kilometres"] == "length" and units["MW"] == "power"
     assert "bar" not in units and "drop" not in units  # everyday words left out
     assert table("measure_units_news")["miles"] == "length"
+
+
+# --- what is counted, narrowed ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Seven European countries signed the pact.", "Seven", "European countries"),
+        ("The firm sold 2.4 million headsets last year.", "2.4 million", "headsets"),
+        ("He owns 12 classic cars.", "12", "classic cars"),
+        ("As many as 9 first-team players are injured.", "As many as 9", "first-team players"),
+        ("The lab found 40 cases of cholera.", "40", "cases of cholera"),
+        ("About 3,000 combat troops will stay.", "About 3,000", "combat troops"),
+        ("She read a 40 page report.", "40", "page"),  # a report of 40 pages
+        ("They added 100 more seats.", "100", "seats"),  # "more" does not narrow
+        ("Roughly 300 737 Max jets stayed grounded.", "Roughly 300", "jets"),  # a model name is no narrowing
+    ],
+)
+def test_the_unit_keeps_the_words_that_narrow_it(nlp, text, span, unit):
+    [number] = [n for n in extract_numbers(parse(text, nlp), []) if n.text == span]
+    assert number.unit == unit
+
+
+# --- rates and compound units ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("The plant pays $18 an hour.", "$18", "$ an hour"),
+        ("Diesel cost 1.50 euros per litre.", "1.50 euros", "euros per litre"),
+        ("Inflation ran at 3% a year.", "3%", "% a year"),
+        ("Rents grew five percent a year.", "five percent", "percent a year"),
+        ("Output fell to 9,000 barrels a day.", "9,000", "barrels a day"),
+        ("Income was $40,000 per capita.", "$40,000", "$ per capita"),
+        ("The plane flew at 900 km/h.", "900", "km/h"),
+        ("The engine makes 400 lb-ft of torque.", "400", "lb-ft"),
+        ("The gas left at 300 metres per second.", "300", "metres per second"),
+        ("Staff work 35 hours a week.", "35", "hours a week"),
+    ],
+)
+def test_a_rate_or_compound_unit_reads_whole(nlp, text, span, unit):
+    [number] = [n for n in extract_numbers(parse(text, nlp), []) if n.text == span]
+    assert number.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "unit"),
+    [
+        ("Prices rose 5% a month ago.", "5%", "%"),  # a time, not a rate
+        ("The team scored 25 points a game.", "25", "points"),  # a tally per game is no unit of measure
+    ],
+)
+def test_no_rate_where_the_words_after_are_no_rate(nlp, text, span, unit):
+    [number] = [n for n in extract_numbers(parse(text, nlp), []) if n.text == span]
+    assert number.unit == unit
+
+
+# --- ages and numbers that are names -------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Maria Lopez, 44, runs the bakery.", "44"),
+        ("The winner, Tom Hale, 63, thanked the crowd.", "63"),
+        ("Players aged 17 may join.", "17"),
+        ("The law covers people over the age of 65.", "65"),
+    ],
+)
+def test_an_age_is_a_number_of_years(nlp, text, span):
+    [number] = [n for n in extract_numbers(parse(text, nlp), []) if n.text == span]
+    assert (number.value, number.unit, number.kind) == (float(span), "years", "quantity")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Neighbours called 911 at once.", "Dial 999 if you see smoke.", "The Model 3 sold well.",
+     "Article 5 binds every member."],
+)
+def test_a_number_that_is_a_name_or_a_phone_number_is_not_reported(units_in, text):
+    assert units_in(text) == []
+
+
+def test_a_call_to_people_is_still_counted(units_in):
+    assert ("30", 30, "friends", "count") in units_in("She called 30 friends.")

@@ -62,11 +62,11 @@ def _the(numbers: list[Number], text: str) -> Number:
     [
         ("rferl-johnson-putin", "more than 13,000", 13000, "people", "at_least", "count"),
         ("rferl-johnson-putin", "around 100,000", 100000, "troops", "about", "count"),
-        ("rferl-johnson-putin", "About 2,000", 2000, "troops", "about", "count"),
+        ("rferl-johnson-putin", "About 2,000", 2000, "combat troops", "about", "count"),
         ("rferl-johnson-putin", "thousands", None, "troops", "about", "count"),
         ("aljazeera-nasa-moon-landers", "$22.6bn", 22.6e9, "USD", "exact", "money"),
         ("aljazeera-nasa-moon-landers", "$2.6bn", 2.6e9, "USD", "at_most", "money"),  # "a maximum value of"
-        ("aljazeera-nasa-moon-landers", "nine", 9, "companies", "exact", "count"),
+        ("aljazeera-nasa-moon-landers", "nine", 9, "US companies", "exact", "count"),
         ("deccanherald-us-china-tariffs", "some $156 billion", 156e9, "USD", "about", "money"),
         ("deccanherald-us-china-tariffs", "15%", 15, "%", "exact", "percent"),
         ("latimes-disney-plus-mayer", "more than 10 million", 10e6, "users", "at_least", "count"),
@@ -75,7 +75,7 @@ def _the(numbers: list[Number], text: str) -> Number:
         ("livescience-tng50-simulation", "13.8-billion", 13.8e9, "year", "exact", "quantity"),
         ("livescience-tng50-simulation", "tens of thousands", None, "galaxies", "about", "count"),
         ("twincities-wild-sabres", "15,522", 15522, None, "exact", "count"),
-        ("twincities-wild-sabres", "35", 35, None, "exact", "count"),  # an age, tagged DATE by spaCy
+        ("twincities-wild-sabres", "35", 35, "years", "exact", "quantity"),  # an age, tagged DATE by spaCy
         ("twincities-wild-sabres", "30", 30, "shots", "exact", "count"),
     ],
 )

@@ -97,13 +97,15 @@ def read_currency_after(doc: Doc, reading: Reading) -> None:
             return
         if words[-1] in CURRENCY_FRACTIONS and reading.value is not None and not reading.currency:
             reading.value *= CURRENCY_FRACTIONS[words[-1]]
-        reading.currency = reading.currency or code
-        reading.last = j + size
+        if reading.currency is None:
+            reading.currency, reading.written_unit = code, doc[j:j + size].text
+        reading.last = reading.unit_end = j + size
         return
     text = doc[j].text
     # a code ("200 EUR") or a sign that is no word ("5 €", "20 zł"); a lettered sign after digits ("20 kn")
     # is more often a unit of measure
     code = currency_of_code(text) or (currency_of_sign(text) if not (text.isascii() and text.isalpha()) else None)
     if code:
-        reading.currency = reading.currency or code
-        reading.last = j + 1
+        if reading.currency is None:
+            reading.currency, reading.written_unit = code, text
+        reading.last = reading.unit_end = j + 1

@@ -29,12 +29,20 @@ from desktop.analysis.numbers.not_amounts import (
 from desktop.analysis.numbers.ranges import read_range
 from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import Run, read_run
-from desktop.analysis.numbers.units import counted_noun, measure_after, read_percent, unit_text
+from desktop.analysis.numbers.units import (
+    counted_noun,
+    measure_after,
+    read_percent,
+    read_rate,
+    reads_as_age,
+    unit_text,
+)
+from desktop.analysis.numbers.values import PREFIXED
 from desktop.analysis.numbers.vocabulary import CURRENCY_CODES, ONES, SCALES, TENS, VAGUE, unit_kind
 from desktop.analysis.records import Entity, Number
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def extract_numbers(parsed: ParsedText, entities: list[Entity]) -> list[Number]:
@@ -99,13 +107,15 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[Reading | N
         first -= 1
         if doc[first].text == "$" and dollar_prefix(doc, first):
             first -= 1  # "C$ 300", "HK $5": the prefix is part of the sign
+    written = doc[first:run.start].text if currency else None
     if run.glued_currency:
         currency = run.glued_currency
         first -= 1 if first > 0 and doc[first - 1].text == "$" else 0  # "$US55,931,000"
-    reading = Reading(first, run.end, run.value, currency=currency)
+        written = (doc[first].text if first < run.start else "") + PREFIXED.match(doc[run.start].text).group(1)
+    reading = Reading(first, run.end, run.value, currency=currency, written_unit=written)
     if run.glued_unit:
         if run.glued_unit.upper() in CURRENCY_CODES:
-            reading.currency = run.glued_unit.upper()
+            reading.currency = reading.written_unit = run.glued_unit.upper()
         else:
             reading.unit, reading.kind = run.glued_unit, "quantity"
     if in_score_list(doc, run):
@@ -119,24 +129,37 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[Reading | N
             return None, run.end
     if not read_scale_letter(doc, reading) and not read_percent(doc, reading):
         read_currency_after(doc, reading)
+    if reading.unit_end is None and (reading.currency or reading.unit):
+        reading.unit_end = reading.last
     read_bound_around(doc, reading)
-    noun = None
-    if reading.unit is None and reading.currency is None:
-        end = run.end if reading.kind != "range" else reading.last
-        measure = measure_after(doc, end)
-        if measure is not None:
-            reading.unit, noun = measure
-        else:
-            noun = counted_noun(doc, run.start, end)
-            if noun is not None:
-                reading.unit = unit_text(doc, noun, reading.last)
-        if reading.unit is not None and unit_kind(reading.unit) and reading.kind != "range":
-            reading.kind = "quantity"
+    noun = _read_unit(doc, run, reading) if reading.unit is None and reading.currency is None else None
+    read_rate(doc, reading, counted=noun is not None and unit_kind(noun.text) is None)
     read_bound_from_syntax(doc, reading, noun)
     if reading.currency:
         reading.unit = reading.currency
         if reading.kind == "count":
             reading.kind = "money"
+    if reading.rate:  # a rate's unit reads whole, as written: "$ per gallon", "percent a year", "km per hour"
+        reading.unit = f"{reading.written_unit or reading.unit} {reading.rate}"
     if reading.kind in ("count", "quantity") and not worth_reporting(doc, run, reading, noun):
         return None, reading.last
     return reading, reading.last
+
+
+def _read_unit(doc: Doc, run: Run, reading: Reading) -> Token | None:
+    """A unit of measure or the noun the amount counts, or an age; the unit's last token (None for an age)."""
+    end = run.end if reading.kind != "range" else reading.last
+    measure = measure_after(doc, end)
+    if measure is not None:
+        reading.unit, noun = measure
+        reading.unit_end = noun.i + 1
+    else:
+        noun = counted_noun(doc, run.start, end)
+        if noun is not None:
+            reading.unit = unit_text(doc, noun, reading.last)
+            reading.unit_end = noun.i + 1 if noun.i >= end else None
+        elif run.plain_integer and reading.kind == "count" and reads_as_age(doc, run.start, run.end):
+            reading.unit = "years"  # "Jane Webb, 51, said"
+    if reading.unit is not None and unit_kind(reading.unit.split()[-1]) and reading.kind != "range":
+        reading.kind = "quantity"
+    return noun

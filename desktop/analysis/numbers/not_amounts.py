@@ -132,8 +132,15 @@ def is_clock_time(doc: Doc, run: Run) -> bool:
     return run.end < len(doc) and doc[run.end].lower_ in CLOCK_WORDS
 
 
+_CALLING_VERBS = frozenset({"call", "dial", "phone", "ring", "text"})
+
+
 def worth_reporting(doc: Doc, run: Run, reading: Reading, noun: Token | None) -> bool:
-    """Years, model numbers, and a lone "one" that works as an article ("one of the", "one ally") are not claims."""
+    """Years, model numbers, a number called or dialled ("call 911"), and a lone "one" that works as an
+    article ("one of the", "one ally") are not claims."""
+    if (run.plain_integer and noun is None and reading.unit is None and run.start > 0
+            and doc[run.start - 1].lemma_.lower() in _CALLING_VERBS):
+        return False
     if run.plain_integer and YEAR.match(doc[run.start].text):
         # "1500 troops" and "1520 sq m" count; "in 2018", "2024 mission" do not
         return noun is not None and (noun.tag_ == "NNS" or reading.kind == "quantity")

@@ -22,6 +22,9 @@ class Reading:
     currency: str | None = None
     low: float | None = None
     high: float | None = None
+    written_unit: str | None = None  # a currency or percent sign as written ("$", "Australian dollars", "per cent")
+    unit_end: int | None = None  # the token after the unit as written, where a rate ("per gallon") may follow
+    rate: str | None = None  # "per gallon", "a year": what the unit is counted per
 
     def scale(self, factor: float) -> None:
         """Multiply the amount (a value or both ends of a range) by a scale written after it."""

@@ -80,7 +80,12 @@ def unit_kind(text: str, glued: bool = False) -> str | None:
         return kind if (glued and kind in _LETTER_KINDS) or text in _NEWS_UNITS else None
     if text.lower() in CLOCK_WORDS:  # "7pm" is a time, not picometres
         return None
-    return MEASURE_UNITS.get(text) or _FOLDED_UNITS.get(text.lower())
+    kind = MEASURE_UNITS.get(text) or _FOLDED_UNITS.get(text.lower())
+    if kind is None and text.count("/") == 1:  # "kV/cm", "A/cm2": a unit per a unit
+        top, bottom = text.split("/")
+        if all(MEASURE_UNITS.get(p) or _FOLDED_UNITS.get(p.lower()) for p in (top, bottom)):
+            kind = MEASURE_UNITS.get(top) or _FOLDED_UNITS.get(top.lower())
+    return kind
 
 
 # --- bounds and changes --------------------------------------------------------------------------------
