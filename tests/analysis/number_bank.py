@@ -4,8 +4,8 @@ Measurement: for every expected result that has a value, a case passes when some
 extract_numbers finds overlaps the expected span and carries the expected meaning:
 - numbers, ages, dimensions, temperatures, quantulum3 quantities: the value;
 - percentages: the value with unit "%";
-- currency: the value and a currency (the ISO code when the spec gives one; cents and pence are
-  read as hundredths of the main unit, factlight's convention);
+- currency: the value and a currency (the ISO code when the spec gives one); an amount in cents or
+  pence keeps its value as written with the minor unit as its unit ("84.75 cents"), factlight's convention;
 - number ranges: two-sided intervals as kind "range" with low/high; one-sided ones as value and
   bound (at_least / at_most); "[20,20]" as an exact value; quantulum3 ranges by their midpoint;
 - ordinals: the value with kind "ordinal" (relative ones such as "next" or "last" are not judged).
@@ -121,9 +121,10 @@ def _means(model: str, res: dict[str, Any], n: Number) -> bool:
     if model == "percent":
         return n.unit == "%" and _close(n.value, float(value.rstrip("%")))
     if model == "currency":
-        share = 0.01 if res.get("unit") in ("Cent", "Pence", "Penny") else 1.0
+        minor = res.get("unit") in ("Cent", "Pence", "Penny")
         iso = res.get("isoCurrency")
-        return _close(n.value, float(value) * share) and n.currency is not None and iso in (None, n.currency)
+        return (_close(n.value, float(value)) and n.currency is not None and iso in (None, n.currency)
+                and (not minor or (n.unit or "").lower().split(" ")[0] in ("cent", "cents", "penny", "pence", "p")))
     if model == "ordinal":
         return n.kind == "ordinal" and _close(n.value, float(value))
     return _close(n.value, float(value))

@@ -82,3 +82,28 @@ def test_the_derived_lists_hold_cldr_names_and_codes():
     assert names["danish kroner"] == "DKK" and names["ringgit"] == "MYR" and "dollar" not in names
     assert {"USD", "EUR", "HRK", "MYR"} <= words("currency_codes") and "ALL" not in words("currency_codes")
     assert table("currency_signs")["RM"] == "MYR" and table("currency_signs")["₹"] == "INR"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares ended at 212.5p in London.", ("212.5p", 212.5, "GBP", "p")),
+        ("A stamp costs 85 pence now.", ("85 pence", 85, "GBP", "pence")),
+        ("Corn rose to 91.25 cents a bushel.", ("91.25 cents", 91.25, "USD", "cents a bushel")),
+    ],
+)
+def test_an_amount_in_a_minor_unit_keeps_its_value_as_written(nlp, text, expected):
+    found = [(n.text, n.value, n.currency, n.unit) for n in extract_numbers(parse(text, nlp), [])]
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Airlines burn 9.4m tonnes of fuel.", ("9.4m", 9.4e6, None, "quantity")),
+        ("It has sold 20m of its speakers.", ("20m", 2e7, None, "count")),
+        ("The new sea wall is 4m high.", ("4", 4, None, "quantity")),  # metres before an adjective
+    ],
+)
+def test_a_lowercase_m_before_what_it_counts_is_a_million(money_in, text, expected):
+    assert expected in money_in(text)

@@ -151,3 +151,17 @@ def test_a_number_that_is_a_name_or_a_phone_number_is_not_reported(units_in, tex
 
 def test_a_call_to_people_is_still_counted(units_in):
     assert ("30", 30, "friends", "count") in units_in("She called 30 friends.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bus did 60 m.p.h. on the bridge.", ("60", 60, "mph", "quantity")),
+        ("The 1840 sq m hall was sold.", ("1840", 1840, "sq m", "quantity")),  # no year before a unit
+        ("The Air 13 inch model is thin.", ("13", 13, "inch", "quantity")),  # a size, not a model number
+        ("One US fluid ounce is enough.", ("One", 1, "ounce", "quantity")),  # a unit is not narrowed
+        ("They run a 90,000 barrel-a-day plant.", ("90,000", 90000, "barrel-a-day", "quantity")),
+    ],
+)
+def test_units_in_abbreviations_names_and_compounds(units_in, text, expected):
+    assert expected in units_in(text)

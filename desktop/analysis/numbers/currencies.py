@@ -95,8 +95,8 @@ def read_currency_after(doc: Doc, reading: Reading) -> None:
             continue
         if size == 1 and words[0] in ("pound", "pounds") and not _pounds_are_money(doc, j, reading):
             return
-        if words[-1] in CURRENCY_FRACTIONS and reading.value is not None and not reading.currency:
-            reading.value *= CURRENCY_FRACTIONS[words[-1]]
+        if words[-1] in CURRENCY_FRACTIONS and not reading.currency:
+            reading.minor_unit = doc[j + size - 1].text  # "84.75 cents": the value stays as written
         if reading.currency is None:
             reading.currency, reading.written_unit = code, doc[j:j + size].text
         reading.last = reading.unit_end = j + size

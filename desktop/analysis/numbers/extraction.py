@@ -38,7 +38,16 @@ from desktop.analysis.numbers.units import (
     unit_text,
 )
 from desktop.analysis.numbers.values import PREFIXED
-from desktop.analysis.numbers.vocabulary import CURRENCY_CODES, ONES, SCALES, TENS, VAGUE, unit_kind
+from desktop.analysis.numbers.vocabulary import (
+    CURRENCY_CODES,
+    CURRENCY_FRACTIONS,
+    CURRENCY_WORDS,
+    ONES,
+    SCALES,
+    TENS,
+    VAGUE,
+    unit_kind,
+)
 from desktop.analysis.records import Entity, Number
 
 if TYPE_CHECKING:
@@ -116,6 +125,8 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[Reading | N
     if run.glued_unit:
         if run.glued_unit.upper() in CURRENCY_CODES:
             reading.currency = reading.written_unit = run.glued_unit.upper()
+        elif run.glued_unit in CURRENCY_FRACTIONS:  # "118.5p": pence
+            reading.currency, reading.minor_unit = CURRENCY_WORDS[run.glued_unit], run.glued_unit
         else:
             reading.unit, reading.kind = run.glued_unit, "quantity"
     if in_score_list(doc, run):
@@ -136,14 +147,17 @@ def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[Reading | N
     read_rate(doc, reading, counted=noun is not None and unit_kind(noun.text) is None)
     read_bound_from_syntax(doc, reading, noun)
     if reading.currency:
-        reading.unit = reading.currency
+        reading.unit = reading.minor_unit or reading.currency
         if reading.kind == "count":
             reading.kind = "money"
     if reading.rate:  # a rate's unit reads whole, as written: "$ per gallon", "percent a year", "km per hour"
-        reading.unit = f"{reading.written_unit or reading.unit} {reading.rate}"
+        glue = "" if reading.rate.startswith("-") else " "
+        reading.unit = f"{reading.written_unit or reading.unit}{glue}{reading.rate}"
     if reading.kind in ("count", "quantity") and not worth_reporting(doc, run, reading, noun):
         return None, reading.last
-    return reading, reading.last
+    skipped = doc[reading.last:reading.rate_end]
+    read_to = reading.rate_end if not any(t.pos_ == "NUM" or t.like_num for t in skipped) else reading.last
+    return reading, max(reading.last, read_to)
 
 
 def _read_unit(doc: Doc, run: Run, reading: Reading) -> Token | None:

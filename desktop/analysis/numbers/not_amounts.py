@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import Run, glued
+from desktop.analysis.numbers.units import measure_after
 from desktop.analysis.numbers.values import JOINED, PREFIXED, YEAR
 from desktop.analysis.numbers.vocabulary import (
     CLOCK_WORDS,
@@ -19,6 +20,7 @@ from desktop.analysis.numbers.vocabulary import (
     NAME_LABELS,
     currency_of_code,
     currency_of_sign,
+    unit_kind,
 )
 
 if TYPE_CHECKING:
@@ -32,13 +34,28 @@ def tokens_not_amounts(doc: Doc) -> set[int]:
     """Tokens inside dates, clock times and names. Durations ("15,000 years") and a bare age stay amounts."""
     skip: set[int] = set()
     for ent in doc.ents:
+        if _measured(ent):  # "the 1520 sq m centre", "MacBook Pro 16 inch": a number with a unit is an amount
+            continue
         if ent.label_ in ("DATE", "TIME"):
             is_point = _is_calendar_or_clock(ent)
-        else:  # "Article 5", "F-35"; but the small model also tags "USD 200" as a name
-            is_point = ent.label_ in NAME_LABELS and not any(_is_money_token(t) for t in ent)
+        else:  # "Article 5", "F-35"; but the small model also tags "USD 200" and "$A25,000" as names
+            is_point = ent.label_ in NAME_LABELS and not any(
+                _is_money_token(t) or t.i > 0 and currency_of_sign(doc[t.i - 1].text) for t in ent)
         if is_point:
             skip.update(range(ent.start, ent.end))
     return skip
+
+
+def _measured(ent: Span) -> bool:
+    """Whether a digit token of the entity is followed by a unit of measure."""
+    doc = ent.doc
+    for t in ent:
+        if t.text[:1].isdigit() and t.text.replace(",", "").replace(".", "").isdigit():
+            measure = measure_after(doc, t.i + 1)
+            # a date's span of time ("10 years ago") is read by _is_calendar_or_clock
+            if measure is not None and not (ent.label_ in ("DATE", "TIME") and unit_kind(measure[0]) == "time"):
+                return True
+    return False
 
 
 def _is_money_token(token: Token) -> bool:
@@ -71,6 +88,8 @@ def _is_calendar_or_clock(ent: Span) -> bool:
 def is_identifier(doc: Doc, run: Run) -> bool:
     """"Article 5", "Section 230", "No. 1", "COVID - 19": a plain integer naming something."""
     first = doc[run.start].text
+    if measure_after(doc, run.end) is not None:
+        return False  # "the Pro 16 inch": a size
     if run.plain_integer and len(first) > 1 and first[0] == "0":
         return True  # "007", "0123": a code, not an amount
     if not run.plain_integer or run.start == 0:

@@ -24,7 +24,9 @@ class Reading:
     high: float | None = None
     written_unit: str | None = None  # a currency or percent sign as written ("$", "Australian dollars", "per cent")
     unit_end: int | None = None  # the token after the unit as written, where a rate ("per gallon") may follow
+    minor_unit: str | None = None  # "cents", "p": the amount is in the currency's minor unit, as written
     rate: str | None = None  # "per gallon", "a year": what the unit is counted per
+    rate_end: int = 0  # the token after the rate: read, though not highlighted with the amount
 
     def scale(self, factor: float) -> None:
         """Multiply the amount (a value or both ends of a range) by a scale written after it."""

@@ -23,6 +23,7 @@ from desktop.analysis.numbers.values import (
 )
 from desktop.analysis.numbers.vocabulary import (
     CURRENCY_CODES,
+    CURRENCY_FRACTIONS,
     DENOMINATORS,
     DOLLAR_PREFIXES,
     ONES,
@@ -98,7 +99,7 @@ def read_run(doc: Doc, i: int) -> Run | None:
     measured = MEASURED.match(text)
     if measured and any(c.isdigit() for c in measured.group(1)):
         unit = measured.group(2)
-        if unit_kind(unit, glued=True) or unit.upper() in CURRENCY_CODES:
+        if unit in CURRENCY_FRACTIONS or unit_kind(unit, glued=True) or unit.upper() in CURRENCY_CODES:
             return Run(i, i + 1, digits_value(measured.group(1)), glued_unit=unit)
         return None
     joined = JOINED.match(text)
@@ -217,6 +218,8 @@ def _extend_with_scales(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> 
         worth = word_value(word) if is_scale(word) else None
         if step == 1 and j == run.end and glued(doc, j - 1) and nxt.text in _GLUED_SCALES:
             worth = _GLUED_SCALES[nxt.text]  # "10M", "2.33 k" split off by the tokenizer
+        elif step == 1 and j == run.end and glued(doc, j - 1) and nxt.text in ("m", "bn") and _counts_after(doc, j):
+            worth = SCALE_LETTERS[nxt.text]  # "12.3m tonnes", "35m of its devices": millions, not metres
         elif step == 1 and j == run.end and nxt.lower_ == "k" and len(parts) == 1:
             worth = _GLUED_SCALES["k"]
         # digits take any scale after them ("322 hundred"); words must grow ("two hundred thousand")
@@ -229,6 +232,11 @@ def _extend_with_scales(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> 
         run.value = compose(parts)
         run.multiplier = parts[-1][0]
         run.plain_integer = False
+
+
+def _counts_after(doc: Doc, j: int) -> bool:
+    """Whether a plural noun or "of" follows token j: what a scale letter before them counts."""
+    return j + 1 < len(doc) and (doc[j + 1].tag_ == "NNS" or doc[j + 1].lower_ == "of")
 
 
 def _extend_with_words(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> None:

@@ -48,7 +48,10 @@ def measure_after(doc: Doc, j: int) -> tuple[str, Token] | None:
         if text.endswith(".") and len(text) > 2:  # "km/h." at the end of a sentence
             text = text[:-1]
         if unit_kind(text, glued=size == 1 and glued(doc, j - 1)) is None:
-            continue
+            dotless = text.replace(".", "")  # "m.p.h."
+            if size > 1 or "." not in text or unit_kind(dotless) is None:
+                continue
+            text = dotless
         if size == 1 and doc[j].pos_ == "VERB" and not glued(doc, j - 1):
             continue  # "5 m" but not "they 5 m..." read as a verb
         return (text if any(c.isupper() for c in text[1:]) else text.lower()), span[-1]
@@ -77,6 +80,12 @@ def read_rate(doc: Doc, reading: Reading, counted: bool) -> None:
     is counted per, written after it. After a counted noun only a span of time makes a rate ("25 points a
     game" is a tally); after money, percent or a unit of measure any unit or noun does ("$5 a share")."""
     j, n = reading.unit_end, len(doc)
+    if j is not None and j + 3 < n and doc[j].text == "-" and doc[j + 1].lower_ in ("a", "per") \
+            and doc[j + 2].text == "-" and all(glued(doc, k) for k in range(j - 1, j + 3)) \
+            and unit_kind(doc[j + 3].text) == "time" and not reading.currency:
+        # "a 52,000 barrel-a-day refinery"; a price so written ("a $6.99-a-month plan") stays money
+        reading.rate, reading.rate_end = doc[j:j + 4].text, j + 4
+        return
     if j is None or j + 1 >= n or doc[j].lower_ not in ("per", "a", "an"):
         return
     k = j + 1
@@ -89,7 +98,7 @@ def read_rate(doc: Doc, reading: Reading, counted: bool) -> None:
     if end < n and (doc[end].pos_ in _NOUNS or doc[end].text == "-" and glued(doc, end - 1)
                     or doc[end].lower_ in _TIME_AFTER):
         return  # "a year-end bonus" goes on; "5% a month ago" is a time
-    reading.rate = doc[j:end].text
+    reading.rate, reading.rate_end = doc[j:end].text, end
 
 
 def counted_noun(doc: Doc, start: int, end: int) -> Token | None:
@@ -131,11 +140,12 @@ def unit_text(doc: Doc, noun: Token, after: int) -> str:
         return first.lower_  # "a 12 page document", "a 3 cylinder engine": what is counted is the first noun
     start = noun.i
     between = doc[after:noun.i]
+    measure = unit_kind(noun.text) is not None  # "One US fluid ounce" measures in ounces
     while start - 1 >= after and not any(t.pos_ == "NUM" or any(c.isdigit() for c in t.text) for t in between):
         prev = doc[start - 1]  # no narrowing across a number: "400 737 Max jets" names a model
         if prev.text == "-" and start - 2 >= after and glued(doc, start - 2) and glued(doc, start - 1):
             start -= 2  # "first-team", "light-years"
-        elif (prev.pos_ in ("ADJ", "NOUN", "PROPN") and prev.dep_ in ("amod", "compound", "nmod")
+        elif (not measure and prev.pos_ in ("ADJ", "NOUN", "PROPN") and prev.dep_ in ("amod", "compound", "nmod")
               and prev.tag_ not in ("JJR", "JJS") and prev.lower_ not in _NOT_NARROWING
               and noun.i >= prev.head.i > prev.i):
             start -= 1
