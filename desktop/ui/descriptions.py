@@ -6,6 +6,8 @@ engine already produced (mentions of one name, quotes of one speaker, the fact t
 
 from __future__ import annotations
 
+import re
+
 from desktop.analysis.records import Analysis, Entity, Fact, Number, Quote
 from desktop.ui.highlights import Highlight, entity_category
 from desktop.ui.palette import SINGULAR
@@ -86,15 +88,29 @@ def format_value(value: float | None) -> str:
 
 
 def number_summary(number: Number) -> str:
+    """One line for a number: "about 3,000 troops", "thousands of troops", "2.11 USD per gallon",
+    "84.75 cents (USD)"."""
+    unit = number.unit or ""
+    if number.kind != "range" and number.value is None:
+        # a vague amount has no value to bound: the words themselves read best ("thousands of troops")
+        return f"{number.text} of {unit}" if unit else number.text
     if number.kind == "range" and number.low is not None and number.high is not None:
         amount = f"{format_value(number.low)}–{format_value(number.high)}"
     else:
-        amount = format_value(number.value) if number.value is not None else number.text
+        amount = format_value(number.value)
     bound = BOUND_WORDS.get(number.bound, "")
-    parts = [bound if bound and bound != "exactly" else "", amount, number.currency or "", number.unit or ""]
-    if number.currency and number.unit == number.currency:
-        parts[-1] = ""
+    parts = [bound if bound != "exactly" else "", amount]
+    if number.currency and unit and unit != number.currency:
+        rate = _RATE.search(unit)
+        # a rate names the currency as written ("$ per gallon"): show the code with the rate
+        parts += [number.currency, unit[rate.start():].strip(" -")] if rate else [unit, f"({number.currency})"]
+    else:
+        parts += [number.currency or unit]
     return " ".join(p for p in parts if p)
+
+
+# Where the rate of a unit starts: "$ per gallon", "shekels a year", "$-a-month".
+_RATE = re.compile(r"(?:^|[\s-])(?:per|a|an)(?=[\s-])")
 
 
 def shorten(text: str, limit: int = 90) -> str:

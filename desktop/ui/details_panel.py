@@ -165,7 +165,9 @@ class DetailsPanel(QWidget):
         number = analysis.numbers[index]
         html = self._heading("number", number.text)
         rows = [
-            ("Value", escape(d.format_value(number.value)) if number.kind != "range" else escape(d.number_summary(number))),
+            # a range or a vague amount ("thousands of troops") has no single value: its summary says it
+            ("Value", escape(d.format_value(number.value) if number.kind != "range" and number.value is not None
+                             else d.number_summary(number))),
             ("Unit", escape(number.unit or "—")),
             ("Bound", escape(d.BOUND_WORDS.get(number.bound, number.bound))),
             ("Kind", escape(number.kind)),
