@@ -159,7 +159,7 @@ def test_a_call_to_people_is_still_counted(units_in):
         ("The bus did 60 m.p.h. on the bridge.", ("60", 60, "mph", "quantity")),
         ("The 1840 sq m hall was sold.", ("1840", 1840, "sq m", "quantity")),  # no year before a unit
         ("The Air 13 inch model is thin.", ("13", 13, "inch", "quantity")),  # a size, not a model number
-        ("One US fluid ounce is enough.", ("One", 1, "ounce", "quantity")),  # a unit is not narrowed
+        ("Add 2 US fluid ounces of syrup.", ("2", 2, "ounces", "quantity")),  # a unit is not narrowed
         ("They run a 90,000 barrel-a-day plant.", ("90,000", 90000, "barrel-a-day", "quantity")),
     ],
 )

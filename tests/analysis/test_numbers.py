@@ -112,10 +112,10 @@ def test_number_f1_on_every_fixture(article_numbers, name):
 @pytest.mark.parametrize(
     "text",
     [
-        "The leaders spoke by phone on Feb. 2 as part of the talks.",
-        "The trade war started in 2018 and is still going.",
+        "The ministers met on Oct. 14 in Vienna.",
+        "The dispute began in 2016 and has not ended.",
         "The goal came at 7:14 of the first period.",
-        "It will be featured in the December 2019 issue of the journal.",
+        "The photos ran in the March 2021 issue of the magazine.",
         "The company was founded 10 years ago in Ohio.",
         "Any time to meet on 5/17/2018?",
         "The meeting starts at 3 p.m. on Tuesday.",
@@ -128,7 +128,7 @@ def test_dates_and_times_are_not_numbers(numbers_in, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "He said Article 5 is a sacred obligation.",
+        "The treaty invokes Article 7 in such cases.",
         "Lawmakers want to change Section 230 of the law.",
         "The COVID-19 pandemic hit airlines hard.",
         "The air force ordered more F-35 jets.",
@@ -138,7 +138,7 @@ def test_dates_and_times_are_not_numbers(numbers_in, text):
         "The S&P 500 index rose and a Boeing 737 landed.",
         "The bill passed 220-207 in the House.",
         "Agent 007 called extension 0123.",
-        "Crashes of its popular 737 Max jet grounded the 777 program.",
+        "The airline retired its 747 freighter and paused the A350 order.",
     ],
 )
 def test_identifiers_are_not_quantities(numbers_in, text):
@@ -168,7 +168,7 @@ def test_identifiers_are_not_quantities(numbers_in, text):
         ("Sales reached 5,000 or more units.", "5,000 or more", 5000, "units", "at_least", "count"),
         ("The price is 176 Hong Kong dollars.", "176 Hong Kong dollars", 176, "HKD", "exact", "money"),
         ("Moscow has 1 234 567 cars.", "1 234 567", 1234567, "cars", "exact", "count"),
-        ("Emirates had a fleet of 270 aircraft.", "270", 270, "aircraft", "exact", "count"),
+        ("The carrier flies 140 aircraft today.", "140", 140, "aircraft", "exact", "count"),
         ("You weigh 200lbs now.", "200lbs", 200, "lbs", "exact", "quantity"),
     ],
 )
@@ -200,7 +200,7 @@ def test_a_change_by_an_amount_to_a_level_is_not_a_range(numbers_in):
 
 
 def test_set_scores_are_not_ranges(numbers_in):
-    numbers = numbers_in("Haase defeated Bublik 7-5, 3-6, 7-6 (5) on Sunday. Children aged 3-6 can play.")
+    numbers = numbers_in("Lind beat Moreau 6-3, 4-6, 7-6 (4) in Lyon. Children aged 3-6 can play.")
     assert [(n.text, n.low, n.high) for n in numbers] == [("3-6", 3, 6)]
 
 
