@@ -1,7 +1,7 @@
 """Derive the currency word lists of desktop/analysis/lexicon/ from the Unicode CLDR data that Babel ships.
 
-    python -m pip install babel            # BSD-3-Clause; its CLDR data: Unicode License v3
-    python scripts/lexicon/currencies.py   # rewrites currency_codes.txt, currency_names.tsv, currency_signs.tsv
+    python -m venv /tmp/lex && /tmp/lex/bin/pip install babel==2.19.0   # BSD-3-Clause; CLDR data: Unicode License v3
+    /tmp/lex/bin/python scripts/lexicon/currencies.py   # rewrites currency_codes.txt, currency_names.tsv, currency_signs.tsv
 
 What it takes from CLDR (the currencies that were legal tender somewhere on or after 1 January 1999, so
 the lira, the mark and the kuna of older reporting are known):

@@ -1,7 +1,7 @@
 """Derive desktop/analysis/lexicon/measure_units.tsv from the units of quantulum3.
 
-    python -m pip install quantulum3     # MIT
-    python scripts/lexicon/units.py      # rewrites measure_units.tsv
+    python -m venv /tmp/lex && /tmp/lex/bin/pip install quantulum3==0.10.0   # MIT
+    /tmp/lex/bin/python scripts/lexicon/units.py   # rewrites measure_units.tsv
 
 quantulum3 (github.com/nielstron/quantulum3) lists some 400 units with their names, plurals and
 symbols. Kept: every unit that measures something (no currencies, no bare counts such as "pair" or
