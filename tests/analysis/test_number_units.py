@@ -165,3 +165,12 @@ def test_a_call_to_people_is_still_counted(units_in):
 )
 def test_units_in_abbreviations_names_and_compounds(units_in, text, expected):
     assert expected in units_in(text)
+
+
+@pytest.mark.parametrize("text", ["The shop at 221 Baker St. closed.", "Police searched 49 Zebra Farm Road, Leeds."])
+def test_a_house_number_is_an_address(units_in, text):
+    assert units_in(text) == []
+
+
+def test_a_street_name_that_narrows_what_is_counted_leaves_the_count(units_in):
+    assert ("Some 40", 40, "Main Street shops", "count") in units_in("Some 40 Main Street shops shut.")

@@ -18,6 +18,7 @@ from desktop.analysis.numbers.vocabulary import (
     INVARIANT_PLURALS,
     MONTHS,
     NAME_LABELS,
+    STREET_WORDS,
     currency_of_code,
     currency_of_sign,
     unit_kind,
@@ -86,10 +87,12 @@ def _is_calendar_or_clock(ent: Span) -> bool:
 
 
 def is_identifier(doc: Doc, run: Run) -> bool:
-    """"Article 5", "Section 230", "No. 1", "COVID - 19": a plain integer naming something."""
+    """"Article 5", "Section 230", "No. 1", "COVID - 19", "49 Elm Road": a plain integer naming something."""
     first = doc[run.start].text
     if measure_after(doc, run.end) is not None:
         return False  # "the Pro 16 inch": a size
+    if run.plain_integer and _house_number(doc, run.end):
+        return True
     if run.plain_integer and len(first) > 1 and first[0] == "0":
         return True  # "007", "0123": a code, not an amount
     if not run.plain_integer or run.start == 0:
@@ -103,6 +106,19 @@ def is_identifier(doc: Doc, run: Run) -> bool:
     named = prev.text[:1].isalpha() and not any(c.isdigit() for c in prev.text)  # "Article", "S&P"
     if not glued(doc, run.start - 1) and named and prev.pos_ in _NOUNS and (prev.is_title or prev.is_upper):
         return prev.lower_ not in MONTHS
+    return False
+
+
+def _house_number(doc: Doc, end: int) -> bool:
+    """Whether capitalised words ending in a street word follow ("49 Elm Road", "9 E 71st St"), and no
+    noun after them makes the street a modifier of what is counted ("40 Main Street shops")."""
+    for j in range(end, min(end + 4, len(doc))):
+        token = doc[j]
+        if not (token.is_title or token.is_upper or token.text[:1].isdigit()):
+            return False
+        if j > end and token.lower_.rstrip(".") in STREET_WORDS:
+            after = doc[j + 1] if j + 1 < len(doc) else None
+            return after is None or after.pos_ not in _NOUNS
     return False
 
 

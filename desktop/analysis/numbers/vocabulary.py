@@ -100,5 +100,6 @@ CHANGE_VERBS = words("change_verbs")
 # --- dates, times and names ----------------------------------------------------------------------------
 MONTHS = words("date_words")
 CLOCK_WORDS = words("clock_words")
+STREET_WORDS = words("street_words")
 # Named-entity labels whose numbers are part of a name ("Article 5", "F-35", "Apollo 11").
 NAME_LABELS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "FAC", "ORG", "EVENT", "PERSON", "GPE", "NORP", "LOC"})
