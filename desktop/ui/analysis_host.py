@@ -5,9 +5,9 @@ the GIL long enough to stall the window by 120–170 ms, and the extractors add 
 separate (spawned) process neither touches the GUI's interpreter. This module must not import Qt: it is
 what the child process runs. Messages are plain tuples over two one-way pipes.
 
-Parent -> child:  ("analyze", job, text) | ("cancel", job) | ("quit",)
+Parent -> child:  ("analyze", job, text, processes or None) | ("cancel", job) | ("quit",)
 Child -> parent:  ("model_loaded", name, version) | ("model_failed", message)
-                  ("progress", job, fraction) | ("part", job, key, records)
+                  ("started", job, processes) | ("progress", job, fraction) | ("part", job, key, records)
                   | ("finished", job, model_dict, payload)
 `payload` is the whole analysis as the library caches it (JSON, see Library.save_analysis), made here so
 the window's process never serialises megabytes while it paints.
@@ -30,12 +30,12 @@ _PROGRESS_STEP = 0.01
 
 def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: bool) -> None:
     """Entry point of the child process."""
-    jobs: queue.Queue[tuple[int, str] | None] = queue.Queue()
+    jobs: queue.Queue[tuple[int, str, int | None] | None] = queue.Queue()
     cancelled: set[int] = set()
     threading.Thread(target=_read_commands, args=(commands, jobs, cancelled), daemon=True).start()
 
     from desktop.analysis.nlp import ModelError, load_pipeline, model_version
-    from desktop.config import PROCESSES_ENV, ModelChoice
+    from desktop.config import PROCESSES_ENV, ModelChoice, analysis_processes
 
     # One spaCy process for the window's analyses, unless the reader asks for more: the other core
     # stays with the window (long texts would otherwise fork a second parser, see parse_processes).
@@ -60,13 +60,16 @@ def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: 
         item = jobs.get()
         if item is None:
             return
-        job, text = item
+        job, text, processes = item
+        if processes:  # the reader's preference, read by the parser (config.analysis_processes) for this job
+            os.environ[PROCESSES_ENV] = str(processes)
         if job in cancelled:
             events.send(("cancelled", job))
             continue
         if nlp is None:
             events.send(("failed", job, model_error))
             continue
+        events.send(("started", job, analysis_processes()))
         _run_job(job, text, model, events, cancelled)
 
 
@@ -77,7 +80,7 @@ def _read_commands(commands: Connection, jobs: queue.Queue, cancelled: set[int])
         except (EOFError, OSError):
             message = ("quit",)
         if message[0] == "analyze":
-            jobs.put((message[1], message[2]))
+            jobs.put((message[1], message[2], message[3] if len(message) > 3 else None))
         elif message[0] == "cancel":
             cancelled.add(message[1])
         else:

@@ -19,9 +19,10 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.config import DB_ENV, ModelChoice, default_db_path
+from desktop.config import DB_ENV, default_db_path
 from desktop.resources import resource_path, sample_article
 from desktop.ui.main_window import MainWindow
+from desktop.ui.preferences import chosen_model
 from desktop.ui.settings import AppSettings
 from desktop.ui.workers import AnalysisService
 
@@ -68,7 +69,7 @@ def run_app(args: argparse.Namespace) -> int:
     db_path = args.db.expanduser() if args.db is not None else default_db_path()
     if scratch is not None and args.db is None and not os.environ.get(DB_ENV):
         db_path = Path(scratch.name) / "library.db"  # nor the reader's notes and cached analyses
-    window = MainWindow(settings, ModelChoice.from_environment(args.model), db_path)
+    window = MainWindow(settings, chosen_model(settings, args.model), db_path)
     status = {"code": 0}
     if args.screenshot is not None:
         window.resize(*parse_size(args.size))

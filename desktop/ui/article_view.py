@@ -295,6 +295,17 @@ class ArticleView(QPlainTextEdit):
         self._update_margins()
         self.font_size_changed.emit(size)
 
+    def set_font_family(self, family: str) -> None:
+        """`family` for the reading font, or the built-in serif list for ""; the text lays out again."""
+        font = self.font()
+        font.setFamilies([family] if family else list(SERIF_FAMILIES))
+        self.setFont(font)
+        self._update_margins()
+
+    def set_reading_font(self, family: str, size: float) -> None:
+        self.set_font_family(family)
+        self.set_font_size(size)
+
     def zoom_in(self) -> None:
         self.set_font_size(self.font_size() + 1)
 

@@ -38,16 +38,11 @@ from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.legend import LegendBar
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
+from desktop.ui.preferences import PreferencesController, PreferenceTargets, chosen_model
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_actions import WindowActions, file_filters
-from desktop.ui.workers import (
-    AnalysisClient,
-    Presentation,
-    load_document,
-    prepare_presentation,
-    start_task,
-)
+from desktop.ui.workers import AnalysisClient, Presentation, load_document, prepare_presentation, start_task
 
 
 class MainWindow(QMainWindow):
@@ -82,13 +77,27 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController(self, Path(db_path) if db_path is not None else default_db_path())
         self.annotations.analysis_fetched.connect(self._on_analysis_fetched)
         self.annotations.verdicts_changed.connect(self.show_again)
+        self._attach_analysis(model or chosen_model(self.settings))
+        targets = PreferenceTargets(self.set_theme, self.view.set_reading_font, self.switch_model)
+        self.preferences = PreferencesController(self.settings, lambda: self.analysis_client.model.name, targets, self.thread_pool, self._tasks, self)
+        self.actions_.preferences.triggered.connect(lambda: self.preferences.open(self))
+
+    def _attach_analysis(self, model: ModelChoice) -> None:
         # spaCy loads once the first article is shown (or analysed): not while a cached one is read.
-        self.analysis_client = AnalysisClient(model or ModelChoice.from_environment(), self, start=False)
+        self.analysis_client = AnalysisClient(model, self, start=False, processes=self.settings.processes)
         self.analysis_client.model_loaded.connect(self._on_model_loaded)
         self.analysis_client.model_failed.connect(self._on_model_failed)
         self.analysis_client.analysis_progressed.connect(self._on_analysis_progressed)
         self.analysis_client.analysis_finished.connect(self._on_analysis_finished)
         self.analysis_client.analysis_failed.connect(self._on_analysis_failed)
+
+    def switch_model(self, model: ModelChoice) -> None:
+        """Another pipeline (Preferences): its process replaces the old one, and the article is analysed again."""
+        self.cancel_analysis(quiet=True)
+        self.analysis_client.close()
+        self._attach_analysis(model)
+        if self.document is not None:  # through the cache, which keeps one analysis per pipeline
+            self._on_document_loaded(self._request, self.document)
 
     # Building.
     def _build_widgets(self) -> None:
@@ -118,7 +127,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         a = self.actions_
         a.open.triggered.connect(self._on_open_triggered)
-        a.clear_recent.triggered.connect(self._on_clear_recent)
+        a.clear_recent.triggered.connect(self.settings.clear_recent_files)
         a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         a.cancel_analysis.triggered.connect(self.cancel_analysis)
         a.quit.triggered.connect(self.close)
@@ -141,7 +150,7 @@ class MainWindow(QMainWindow):
         a.previous_same.triggered.connect(lambda: self.view.step_highlight(-1, same_category=True))
         self.view.addAction(a.show_details)
         a.show_details.triggered.connect(self._on_show_details)
-        a.about.triggered.connect(self._on_about)
+        a.about.triggered.connect(lambda: QMessageBox.about(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nAn offline reader for news articles."))
         self.view.highlight_activated.connect(self.show_details)
         self.view.font_size_changed.connect(self.settings.set_font_size)
         self.view.highlights_painted.connect(self.highlights_ready)
@@ -162,7 +171,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         if state is not None:
             self.restoreState(state)
-        self.view.set_font_size(self.settings.font_size(DEFAULT_POINT_SIZE))
+        self.view.set_reading_font(self.settings.font_family(), self.settings.font_size(DEFAULT_POINT_SIZE))
         hidden = self.settings.hidden_categories()
         for category, action in self.actions_.categories.items():
             action.setChecked(category not in hidden)
@@ -349,7 +358,6 @@ class MainWindow(QMainWindow):
             self.view.select_highlight(highlight)
             self.view.flash(highlight.start, highlight.end)
 
-
     # Theme, recent files, window.
     def set_theme(self, theme: str) -> None:
         self.settings.set_theme(theme)
@@ -365,12 +373,6 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.actions_.fill_recent_menu(self.settings.recent_files(), self.open_file)
-
-    def _on_clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-
-    def _on_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nAn offline reader for news articles.")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if any(url.isLocalFile() for url in event.mimeData().urls()):

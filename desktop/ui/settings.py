@@ -1,4 +1,5 @@
-"""What the window remembers between runs (recent files, geometry, zoom, theme, shown categories).
+"""What the window remembers between runs (recent files, geometry, zoom, theme, shown categories) and the
+reader's preferences (spaCy pipeline, reading font, analysis processes; Edit ▸ Preferences…).
 
 Backed by QSettings; tests and the --screenshot path pass an ini file so nothing touches the user's
 own settings. FACTLIGHT_SETTINGS names such an ini file from the environment.
@@ -80,3 +81,27 @@ class AppSettings:
 
     def set_hidden_categories(self, hidden: set[str]) -> None:
         self.qsettings.setValue("view/hidden_categories", sorted(hidden))
+
+    # Preferences (desktop/ui/preferences.py).
+    def model(self, default: str) -> str:
+        return str(self.qsettings.value("analysis/model", "") or default)
+
+    def set_model(self, name: str) -> None:
+        self.qsettings.setValue("analysis/model", name)
+
+    def font_family(self) -> str:
+        """The reading font; "" for the built-in serif list (article_view.SERIF_FAMILIES)."""
+        return str(self.qsettings.value("view/font_family", "") or "")
+
+    def set_font_family(self, family: str) -> None:
+        self.qsettings.setValue("view/font_family", family)
+
+    def processes(self) -> int:
+        """Processes one analysis in the window may use (1 keeps a core for the window)."""
+        try:
+            return max(1, int(self.qsettings.value("analysis/processes", 1)))
+        except (TypeError, ValueError):
+            return 1
+
+    def set_processes(self, processes: int) -> None:
+        self.qsettings.setValue("analysis/processes", max(1, int(processes)))

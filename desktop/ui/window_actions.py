@@ -79,6 +79,8 @@ class WindowActions:
         self.find_next = a(window, "Find &Next", StdKey.FindNext)
         self.find_previous = a(window, "Find &Previous", StdKey.FindPrevious)
         self.clear_selection = a(window, "C&lear Selection", "Esc")
+        self.preferences = a(window, "&Preferences…", StdKey.Preferences, "Ctrl+,")
+        self.preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         self.categories: dict[str, QAction] = {}
         for number, category in enumerate(CATEGORIES, 1):
@@ -150,6 +152,8 @@ class WindowActions:
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.clear_selection)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
 
         view_menu = bar.addMenu("&View")
         highlights = view_menu.addMenu("&Highlights")

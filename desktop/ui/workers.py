@@ -194,13 +194,14 @@ class AnalysisService:
         with self._lock:
             self._listeners.pop(key, None)
 
-    def analyze(self, owner: int, text: str) -> int:
+    def analyze(self, owner: int, text: str, processes: int | None = None) -> int:
+        """Queue `text`; `processes` (None: the process's default) is how many processes may parse it."""
         self.start()
         job = next(self._jobs)
         with self._lock:
             self._owners[job] = owner
             self._parts[job] = {"entities": [], "quotes": [], "numbers": [], "facts": []}
-            self._send(("analyze", job, text))
+            self._send(("analyze", job, text, processes))
         return job
 
     def cancel(self, job: int) -> None:
@@ -253,7 +254,7 @@ class AnalysisService:
     def _deliver(self, job: int, message: tuple[Any, ...]) -> None:
         with self._lock:
             owner = self._owners.get(job)
-            if message[0] != "progress":
+            if message[0] not in ("progress", "started"):
                 self._owners.pop(job, None)
                 self._parts.pop(job, None)
             listener = self._listeners.get(owner) if owner is not None else None
@@ -280,6 +281,7 @@ class AnalysisClient(QObject):
 
     model_loaded = Signal(str, str)  # name, version
     model_failed = Signal(str)
+    analysis_started = Signal(int, int)  # job, processes it may use
     analysis_progressed = Signal(int, float)
     analysis_finished = Signal(int, object)  # job, Analysis; its cache payload is in payloads[job]
     analysis_failed = Signal(int, str)
@@ -288,9 +290,16 @@ class AnalysisClient(QObject):
 
     _keys = itertools.count(1)
 
-    def __init__(self, model: ModelChoice, parent: QObject | None = None, start: bool = True):
+    def __init__(
+        self,
+        model: ModelChoice,
+        parent: QObject | None = None,
+        start: bool = True,
+        processes: Callable[[], int] | None = None,
+    ):
         super().__init__(parent)
         self.model = model
+        self._processes = processes  # read at each analysis, so a new preference applies to the next one
         self.model_ready = False
         self.payloads: dict[int, str] = {}  # job -> the analysis as JSON, for the library's cache
         self._key = next(self._keys)
@@ -305,13 +314,19 @@ class AnalysisClient(QObject):
         self._service.start()
 
     def analyze(self, text: str) -> int:
-        return self._service.analyze(self._key, text)
+        return self._service.analyze(self._key, text, self._processes() if self._processes else None)
 
     def cancel(self, job: int) -> None:
         self._service.cancel(job)
 
     def detach(self) -> None:
         self._service.unsubscribe(self._key)
+
+    def close(self) -> None:
+        """This window has done with the model: its analysis process stops, and so does this client."""
+        self.detach()
+        self._service.shutdown()
+        self.deleteLater()
 
     @Slot(object)
     def _on_event(self, message: tuple[Any, ...]) -> None:
@@ -321,6 +336,8 @@ class AnalysisClient(QObject):
             self.model_loaded.emit(message[1], message[2])
         elif kind == "model_failed":
             self.model_failed.emit(message[1])
+        elif kind == "started":
+            self.analysis_started.emit(message[1], message[2])
         elif kind == "progress":
             self.analysis_progressed.emit(message[1], message[2])
         elif kind == "finished":
