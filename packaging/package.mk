@@ -4,6 +4,8 @@
 #   make package-validate   desktop-file-validate and appstreamcli validate --no-net on packaging/linux/
 #   make install-desktop    launcher entry, icons and metainfo for the current user (~/.local/share)
 #   make uninstall-desktop  remove them again
+#   make deb                dist/factlight_<version>_<arch>.deb from the bundle (packaging/build_deb.py), lintian
+#   make deb-check          install it with dpkg -i, run the installed program, remove it, check nothing is left
 APP_ID         := io.github.factlight.Factlight
 BUNDLE         := dist/factlight
 PYINSTALLER    := $(BIN)/pyinstaller
@@ -11,7 +13,7 @@ LINUX_META     := packaging/linux/$(APP_ID).desktop packaging/linux/$(APP_ID).me
 # Installed into .venv beside the dev tools; the spec keeps both out of the bundle.
 PYINSTALLER_REQ := pyinstaller>=6.10,<7
 
-.PHONY: package package-build-deps package-check package-validate install-desktop uninstall-desktop
+.PHONY: package package-build-deps package-check package-validate install-desktop uninstall-desktop deb deb-tools deb-check
 
 $(VENV)/.installed-pyinstaller: $(VENV)/.installed-dev packaging/package.mk
 	$(PIP) install '$(PYINSTALLER_REQ)'
@@ -68,3 +70,34 @@ install-desktop: $(BUNDLE)/factlight
 
 uninstall-desktop:
 	sh packaging/linux/install-desktop.sh uninstall
+
+# The Debian package. Its version is the top entry of packaging/debian/changelog (build_deb.py checks that it
+# matches the program's). xz by default; DEB_COMPRESSION=gzip builds in seconds instead of minutes, larger
+# (lintian calls zstd, which dpkg-deb also writes, a malformed archive).
+DEB_VERSION     := $(shell awk -F'[()]' 'NR==1 {print $$2}' packaging/debian/changelog)
+DEB_ARCH        := $(shell dpkg --print-architecture 2>/dev/null || echo unknown)
+DEB             := dist/factlight_$(DEB_VERSION)_$(DEB_ARCH).deb
+DEB_COMPRESSION ?= xz
+DEB_TOOLS       := lintian chrpath
+
+# dpkg-deb comes with dpkg; lintian and chrpath are installed here when missing and apt-get can run.
+deb-tools:
+	@missing=; for tool in $(DEB_TOOLS) dpkg-deb; do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	[ -n "$$missing" ] || exit 0; \
+	if ! command -v dpkg-deb >/dev/null 2>&1; then echo "deb: dpkg-deb is missing: make deb needs Debian or Ubuntu"; exit 1; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then SUDO=; \
+	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo -n"; \
+	else echo "deb: install$$missing (apt-get install$$missing)"; exit 1; fi; \
+	echo "installing$$missing with apt-get"; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null
+
+deb: package deb-tools
+	$(BIN)/python packaging/build_deb.py --bundle $(BUNDLE) --out dist --compression $(DEB_COMPRESSION)
+	@echo "lintian $(DEB) (errors fail the build; the overrides and their reasons: packaging/debian/lintian-overrides)"
+	@lintian --tag-display-limit 0 $(DEB) >build/deb/lintian.txt 2>&1; status=$$?; \
+	grep -v -e '^running with root privileges' build/deb/lintian.txt; \
+	echo "lintian: $$(grep -c '^E:' build/deb/lintian.txt) errors, $$(grep -c '^W:' build/deb/lintian.txt) warnings, \
+	$$(grep -c '^I:' build/deb/lintian.txt) notes (exit $$status)"; exit $$status
+
+deb-check: deb
+	$(BIN)/python packaging/check_deb.py --deb $(DEB)
