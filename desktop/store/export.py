@@ -1,13 +1,16 @@
 """Annotations out of the library as CSV (for spreadsheets) or JSON Lines (for programs).
 
-CSV: UTF-8 without BOM, one row per annotation, the header in HEADER. A text cell that starts with
+CSV: UTF-8 with a byte-order mark in a file (Excel then reads curly quotes and accented names right;
+LibreOffice and csv readers skip it), without one on standard output, one row per annotation, the
+header in HEADER. A text cell that starts with
 =, +, -, @, tab or carriage return gets a leading single quote, as OWASP recommends against formula
 injection, and every text cell is quoted. The one SELECT returns finished CSV lines (SQLite quotes
 and neutralises in C), so 100,000 rows stream to the file in about half a second. Numbers
 (annotation_id, start, end, value) are written as numbers, unquoted and never prefixed: a
 negative value such as -3.5 is data a spreadsheet parses as a number, not a formula, and prefixing it
 would turn it into text. `status` reads `detached` for an annotation whose passage is gone.
-`tags` are joined with "; ".
+`tags` are joined with "; ". `page`, the last column, is the page the annotation starts on for a
+paged document (a PDF's stored page map), empty for other formats.
 
 JSONL: one object per line with the same keys, tags as a list, text exactly as stored (not
 neutralised: JSON is read by programs, not evaluated by spreadsheets).
@@ -23,6 +26,7 @@ import csv
 import json
 import os
 import tempfile
+from bisect import bisect_right
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
@@ -35,7 +39,7 @@ from desktop.store.records import auto_key, normalise_tags
 HEADER = (
     "document", "document_sha256", "annotation_id", "source", "category", "label", "start", "end", "exact",
     "prefix", "suffix", "note", "tags", "color", "speaker", "value", "unit", "bound", "status", "created",
-    "modified",
+    "modified", "page",
 )  # fmt: skip
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 FORMATS = ("csv", "jsonl")
@@ -62,12 +66,15 @@ _COLUMNS = {
     "status": "CASE WHEN a.detached THEN 'detached' ELSE a.status END",
     "created": "a.created",
     "modified": "a.modified",
+    # documents.pages is the JSON list of where each page starts: the pages starting at or before the
+    # annotation's start are its page number; none (an empty list) is NULL.
+    "page": "nullif((SELECT count(*) FROM json_each(d.pages) WHERE json_each.value <= a.start), 0)",
 }
 # The first character's code point, for =, +, -, @, tab and carriage return.
 _STARTS_CODES = "(61, 43, 45, 64, 9, 13)"
 # Columns that can hold text from a reader or a document; the others hold numbers, hex digests,
 # timestamps or the store's own vocabulary (source, status and bound are checked on the way in).
-_INTEGER_COLUMNS = frozenset(("annotation_id", "start", "end"))
+_INTEGER_COLUMNS = frozenset(("annotation_id", "start", "end", "page"))
 _TEXT_COLUMNS = frozenset(
     ("document", "category", "label", "exact", "prefix", "suffix", "note", "tags", "color", "speaker", "unit")
 )
@@ -207,7 +214,8 @@ def write_export(
     except OSError as exc:
         raise OSError(exc.errno, exc.strerror, str(target)) from exc
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # the byte-order mark Excel needs
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
             count = write(library, out, document_ids, include_auto=include_auto)
         os.replace(temporary, target)
     except BaseException:
@@ -232,8 +240,14 @@ def automatic_rows(library: Library, document_ids: list[int] | None = None) -> I
             if row["annotation_id"] in judged:
                 continue
             exact, prefix, suffix = quote_selector(text, row["start"], row["end"])
-            row.update(document=name, document_sha256=sha256, exact=exact, prefix=prefix, suffix=suffix)
+            row.update(document=name, document_sha256=sha256, exact=exact, prefix=prefix, suffix=suffix,
+                       page=page_of(document.pages, row["start"]))
             yield row
+
+
+def page_of(pages: tuple[int, ...], offset: int) -> int | None:
+    """The 1-based page holding `offset` by a page map (Document.pages), None without one."""
+    return max(1, bisect_right(pages, offset)) if pages else None
 
 
 def _records(analysis: Analysis) -> Iterator[dict[str, Any]]:

@@ -41,6 +41,8 @@ class DetailsPanel(QWidget):
         self.text = ""
         self.highlight: Highlight | None = None
         self.dark = False
+        # The page of an offset for a paged document (Document.page_at), set by the window; None otherwise.
+        self.page_of: Callable[[int], int | None] | None = None
         self.clear()
 
     def set_analysis(self, analysis: Analysis | None, text: str) -> None:
@@ -103,7 +105,16 @@ class DetailsPanel(QWidget):
             return
         self.highlight = highlight
         body = {"entity": self._entity_html, "quote": self._quote_html, "number": self._number_html}[highlight.record]
-        self.browser.setHtml(body(highlight.index) + self._verdict_html(highlight))
+        self.browser.setHtml(self._page_html(highlight.start) + body(highlight.index) + self._verdict_html(highlight))
+
+    def page_label(self, offset: int) -> str:
+        """ "p. 4" for a paged document (PDF), "" for others."""
+        page = self.page_of(offset) if self.page_of is not None else None
+        return f"p. {page}" if page else ""
+
+    def _page_html(self, offset: int) -> str:
+        label = self.page_label(offset)
+        return f"<p style='color:gray; margin:0'>{escape(label)}</p>" if label else ""
 
     def _heading(self, category: str, title: str) -> str:
         ink = colours(category, self.dark).ink

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, Signal
+from PySide6.QtCore import QMimeData, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,7 +42,14 @@ from desktop.ui.preferences import PreferencesController, PreferenceTargets, cho
 from desktop.ui.settings import AppSettings
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_actions import WindowActions, file_filters
-from desktop.ui.workers import AnalysisClient, Presentation, load_document, prepare_presentation, start_task
+from desktop.ui.workers import (
+    AnalysisClient,
+    Presentation,
+    load_document,
+    paste_document,
+    prepare_presentation,
+    start_task,
+)
 
 
 class MainWindow(QMainWindow):
@@ -132,6 +139,7 @@ class MainWindow(QMainWindow):
         a.cancel_analysis.triggered.connect(self.cancel_analysis)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.view.copy)
+        a.paste_article.triggered.connect(self.paste_article)
         a.find.triggered.connect(self.find_bar.open_bar)
         a.find_next.triggered.connect(self.find_bar.find_next)
         a.find_previous.triggered.connect(self.find_bar.find_previous)
@@ -191,6 +199,22 @@ class MainWindow(QMainWindow):
         self.status.say(f"Opening {Path(path).name}…")
         start_task(self.thread_pool, self._tasks, lambda: load_document(Path(path)), lambda d: self._on_document_loaded(request, d), lambda m: self._on_document_failed(request, m))
 
+    def paste_article(self) -> None:
+        """Edit ▸ Paste as New Article: what the clipboard holds, as a new article."""
+        self.open_pasted(QGuiApplication.clipboard().mimeData())
+
+    def open_pasted(self, mime: QMimeData | None) -> bool:
+        """Open pasted or dropped text (a browser's HTML, else plain text) in the background."""
+        if mime is None or not (mime.hasHtml() or mime.hasText()):
+            self.status.say("The clipboard holds no text to open.")
+            return False
+        text, html = mime.text(), mime.html() if mime.hasHtml() else ""
+        self._request += 1
+        request = self._request
+        self.status.say("Opening the pasted text…")
+        start_task(self.thread_pool, self._tasks, lambda: paste_document(text, html), lambda d: self._on_document_loaded(request, d), lambda m: self._on_document_failed(request, m))
+        return True
+
     def _on_document_loaded(self, request: int, document: Document) -> None:
         if request != self._request:
             return
@@ -230,6 +254,9 @@ class MainWindow(QMainWindow):
         self.strip.clear()
         self.facts_panel.set_tree(None)
         self.details_panel.set_analysis(None, document.text)
+        page_of = document.page_at if document.pages else None
+        self.details_panel.page_of = page_of
+        self.notes_panel.set_page_of(page_of)
         self.document_shown.emit(document)
 
     # Analysis.
@@ -375,14 +402,18 @@ class MainWindow(QMainWindow):
         self.actions_.fill_recent_menu(self.settings.recent_files(), self.open_file)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        mime = event.mimeData()
+        if any(url.isLocalFile() for url in mime.urls()) or mime.hasHtml() or mime.hasText():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        files = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        mime = event.mimeData()
+        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
         if files:
             event.acceptProposedAction()
             self.open_file(files[0])
+        elif (mime.hasHtml() or mime.hasText()) and self.open_pasted(mime):
+            event.acceptProposedAction()  # text dragged from a browser or an editor: a new article
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.save_window(self.saveGeometry(), self.saveState())

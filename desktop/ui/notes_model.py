@@ -1,13 +1,13 @@
 """The Notes list as a Qt item model: the article's annotations, one row each, with a filter proxy.
 
 Columns: the passage (with the highlight's colour swatch; a verdict says what it judged), the note, the
-tags. Detached annotations (their passage is not in the current text) are kept, listed after the
+tags, and the page ("p. 4") for a paged document such as a PDF. Detached annotations (their passage is not in the current text) are kept, listed after the
 others in italics and grey, and say "detached".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # annotation id
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # (start, end), or None when detached
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
-COLUMNS = ("Passage", "Note", "Tags")
+COLUMNS = ("Passage", "Note", "Tags", "Page")
+PAGE_COLUMN = 3
 PASSAGE_CHARS = 80
 _AUTO_INK = {"quote": "quote", "number": "number", "entity": "person"}
 _Index = QModelIndex | QPersistentModelIndex
@@ -86,6 +87,8 @@ class NotesModel(QAbstractItemModel):
         self.rows: list[Annotation] = []
         self.dark = False
         self._icons: dict[str, QIcon] = {}
+        # The page of an offset for a paged document (Document.page_at); None for other documents.
+        self.page_of: Callable[[int], int | None] | None = None
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         self.beginResetModel()
@@ -127,7 +130,7 @@ class NotesModel(QAbstractItemModel):
         a = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (passage_text(a), a.note.replace("\n", " "), ", ".join(a.tags))[column]
+            return (passage_text(a), a.note.replace("\n", " "), ", ".join(a.tags), self._page(a))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             label = USER_LABELS.get(a.category, a.category) if a.source == "user" else f"{a.status} {kind_of(a)}"
             tip = f"{label}\n“{shorten(a.exact, 400)}”"
@@ -151,6 +154,10 @@ class NotesModel(QAbstractItemModel):
         if role == SORT_ROLE:
             return (int(a.detached), a.start, a.end, a.id)
         return None
+
+    def _page(self, a: Annotation) -> str:
+        page = self.page_of(a.start) if self.page_of is not None and not a.detached else None
+        return f"p. {page}" if page else ""
 
     def _icon(self, a: Annotation) -> QIcon:
         if a.source == "user":

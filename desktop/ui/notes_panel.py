@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.notes_model import ID_ROLE, NotesFilterModel, NotesModel
+from desktop.ui.notes_model import ID_ROLE, PAGE_COLUMN, NotesFilterModel, NotesModel
 
 if TYPE_CHECKING:
     from desktop.store import Annotation
@@ -48,6 +48,8 @@ class NotesPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setColumnHidden(PAGE_COLUMN, True)  # shown for paged documents only
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
         self.empty_label = QLabel(EMPTY, self)
@@ -64,6 +66,13 @@ class NotesPanel(QWidget):
         self.model.set_annotations(annotations)
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         self.empty_label.setVisible(not annotations)
+
+    def set_page_of(self, page_of: Callable[[int], int | None] | None) -> None:
+        """Show each annotation's page (for a PDF), or no Page column (None)."""
+        self.model.page_of = page_of
+        self.tree.setColumnHidden(PAGE_COLUMN, page_of is None)
+        if self.model.rows:
+            self.model.dataChanged.emit(self.model.index(0, PAGE_COLUMN), self.model.index(len(self.model.rows) - 1, PAGE_COLUMN))
 
     def set_dark(self, dark: bool) -> None:
         self.model.set_dark(dark)

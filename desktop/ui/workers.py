@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
-from desktop.documents import Document, DocumentError, load
+from desktop.documents import Document, DocumentError, load, pasted_document
 from desktop.ui.descriptions import links
 from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.highlights import HighlightIndex
@@ -85,6 +85,16 @@ def start_task(
     worker.signals.failed.connect(failure)
     running[token] = worker
     pool.start(worker)
+
+
+def paste_document(text: str, html: str) -> Document:
+    """documents.pasted_document for a worker, with load_document's promise: only DocumentError escapes."""
+    try:
+        return pasted_document(text, html)
+    except DocumentError:
+        raise
+    except Exception as exc:  # an unexpected extraction bug must not take the window down
+        raise DocumentError(f"The pasted text could not be opened: {exc}") from exc
 
 
 def load_document(path: Path) -> Document:

@@ -71,7 +71,10 @@ def test_export_to_stdout_and_file_give_the_same_csv(tmp_path):
     assert to_stdout.returncode == 0 and to_stdout.stderr == ""
     out = tmp_path / "notes.csv"
     assert main(["export", "--db", str(db_path), "--document", str(ARTICLE), "-o", str(out)]) == 0
-    written = out.read_bytes().decode("utf-8")
+    raw = out.read_bytes()
+    # The file starts with the byte-order mark Excel needs to read it as UTF-8; standard output does not.
+    assert raw.startswith("\ufeff".encode("utf-8")) and not to_stdout.stdout.startswith("\ufeff")
+    written = raw.decode("utf-8-sig")
     assert written == to_stdout.stdout.replace("\n", "\r\n").replace("\r\r\n", "\r\n")
     rows = list(csv.reader(io.StringIO(written, newline="")))
     assert rows[0] == list(HEADER)

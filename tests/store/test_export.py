@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.analysis.records import Analysis, Entity, Number, Quote, Speaker
-from desktop.store.export import HEADER, export_csv, export_jsonl, neutralise
+from desktop.store.export import HEADER, export_csv, export_jsonl, neutralise, page_of
 
 TRICKY_NOTES = [
     '=HYPERLINK("http://evil.example","click")',
@@ -51,6 +51,7 @@ def expected_csv_row(library, annotation, document) -> list[str]:
         "status": annotation.export_status,
         "created": annotation.created,
         "modified": annotation.modified,
+        "page": page_of(getattr(document, "pages", ()), annotation.start),
     }
     return ["" if values[name] is None else str(neutralise(values[name])) for name in HEADER]
 
@@ -238,3 +239,48 @@ def test_numbers_are_unquoted_and_text_is_quoted(library, document):
     first, second = out.getvalue().split("\r\n")[1:3]
     assert ",5,15," in first and ',"n",' in first and ",0.30000000000000004," in first
     assert ",-3.5," in second
+
+
+def _paged_document(tmp_path):
+    from desktop.documents import Document
+
+    text = "First page of the report.\n\nSecond page, where the minister is quoted.\n\nThird page."
+    pages = (0, text.index("Second"), text.index("Third"))
+    return Document.from_text(text, format="pdf", path=tmp_path / "report.pdf", pages=pages), text
+
+
+def test_the_page_column_comes_last_and_names_the_page_of_a_pdf(library, document, tmp_path):
+    paged, text = _paged_document(tmp_path)
+    start = text.index("minister")
+    library.add_annotation(paged, start, start + 8, note="on page two")
+    library.add_annotation(paged, 0, 5, note="on page one")
+    library.add_annotation(document, 0, 5, note="a text file")
+    assert HEADER[-1] == "page"
+    out = io.StringIO(newline="")
+    export_csv(library, out)
+    rows = {r["note"]: r for r in csv.DictReader(io.StringIO(out.getvalue(), newline=""))}
+    assert (rows["on page two"]["page"], rows["on page one"]["page"], rows["a text file"]["page"]) == ("2", "1", "")
+    lines = io.StringIO()
+    export_jsonl(library, lines)
+    records = {r["note"]: r for r in map(json.loads, lines.getvalue().splitlines())}
+    assert (records["on page two"]["page"], records["a text file"]["page"]) == (2, None)
+
+
+def test_a_csv_file_starts_with_the_byte_order_mark_excel_needs(library, document, tmp_path):
+    from desktop.store.export import write_export
+
+    library.add_annotation(document, 0, 5, note="Zürich “quoted”")
+    target = tmp_path / "notes.csv"
+    write_export(library, target, "csv")
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert rows[0]["note"] == "Zürich “quoted”" and list(rows[0])[0] == "document"
+    jsonl = tmp_path / "notes.jsonl"
+    write_export(library, jsonl, "jsonl")
+    assert not jsonl.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_page_of():
+    assert [page_of((0, 10, 20), k) for k in (0, 9, 10, 25)] == [1, 1, 2, 3]
+    assert page_of((), 5) is None
