@@ -53,7 +53,7 @@ def test_export_include_auto_lists_the_cached_highlights(analysed_library, tmp_p
     out = tmp_path / "auto.csv"
     result = factlight("export", "--db", str(analysed_library), "--include-auto", "-o", str(out))
     assert result.returncode == 0, result.stderr
-    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
     document = load(ARTICLE)
     assert rows and {r["source"] for r in rows} == {"auto"}
     for row in rows:

@@ -198,7 +198,7 @@ def test_write_export_replaces_the_file_only_when_complete(library, document, tm
     assert target.read_text(encoding="utf-8") == "an earlier export"
     assert list(tmp_path.glob(".notes.csv.*")) == []
     assert write_export(library, target) == 1
-    assert [r["note"] for r in csv.DictReader(target.open(encoding="utf-8", newline=""))] == ["one"]
+    assert [r["note"] for r in csv.DictReader(target.open(encoding="utf-8-sig", newline=""))] == ["one"]
     assert write_export(library, tmp_path / "notes.jsonl", "jsonl") == 1
 
 

@@ -287,7 +287,8 @@ def test_export_writes_a_csv_the_csv_module_reads(qtbot, window, db_path, tmp_pa
     written = target.with_name("my-notes.csv")
     assert exporter.last_result == (written, 1)
     assert "Exported 1 annotation to" in window.status.label.text()
-    with written.open(encoding="utf-8", newline="") as handle:
+    assert written.read_bytes().startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs
+    with written.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
     assert tuple(reader.fieldnames) == HEADER
