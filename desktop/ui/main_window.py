@@ -9,6 +9,7 @@ reader's corrections applied (prepare_presentation, in a worker), and shown agai
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QThreadPool, Signal
@@ -139,7 +140,7 @@ class MainWindow(QMainWindow):
         a.cancel_analysis.triggered.connect(self.cancel_analysis)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.view.copy)
-        a.paste_article.triggered.connect(self.paste_article)
+        a.paste_article.triggered.connect(lambda: self.open_pasted(QGuiApplication.clipboard().mimeData()))
         a.find.triggered.connect(self.find_bar.open_bar)
         a.find_next.triggered.connect(self.find_bar.find_next)
         a.find_previous.triggered.connect(self.find_bar.find_previous)
@@ -194,26 +195,22 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: str | Path) -> None:
         """Load `path` in the background; the current article stays until the new one is ready."""
-        self._request += 1
-        request = self._request
-        self.status.say(f"Opening {Path(path).name}…")
-        start_task(self.thread_pool, self._tasks, lambda: load_document(Path(path)), lambda d: self._on_document_loaded(request, d), lambda m: self._on_document_failed(request, m))
-
-    def paste_article(self) -> None:
-        """Edit ▸ Paste as New Article: what the clipboard holds, as a new article."""
-        self.open_pasted(QGuiApplication.clipboard().mimeData())
+        self._read_document(f"Opening {Path(path).name}…", lambda: load_document(Path(path)))
 
     def open_pasted(self, mime: QMimeData | None) -> bool:
-        """Open pasted or dropped text (a browser's HTML, else plain text) in the background."""
+        """Edit ▸ Paste as New Article, or dropped text: a browser's HTML, else plain text, read in a worker."""
         if mime is None or not (mime.hasHtml() or mime.hasText()):
             self.status.say("The clipboard holds no text to open.")
             return False
         text, html = mime.text(), mime.html() if mime.hasHtml() else ""
+        self._read_document("Opening the pasted text…", lambda: paste_document(text, html))
+        return True
+
+    def _read_document(self, message: str, read: Callable[[], Document]) -> None:
         self._request += 1
         request = self._request
-        self.status.say("Opening the pasted text…")
-        start_task(self.thread_pool, self._tasks, lambda: paste_document(text, html), lambda d: self._on_document_loaded(request, d), lambda m: self._on_document_failed(request, m))
-        return True
+        self.status.say(message)
+        start_task(self.thread_pool, self._tasks, read, lambda d: self._on_document_loaded(request, d), lambda m: self._on_document_failed(request, m))
 
     def _on_document_loaded(self, request: int, document: Document) -> None:
         if request != self._request:
@@ -254,9 +251,8 @@ class MainWindow(QMainWindow):
         self.strip.clear()
         self.facts_panel.set_tree(None)
         self.details_panel.set_analysis(None, document.text)
-        page_of = document.page_at if document.pages else None
-        self.details_panel.page_of = page_of
-        self.notes_panel.set_page_of(page_of)
+        self.details_panel.page_of = document.page_at if document.pages else None
+        self.notes_panel.set_page_of(self.details_panel.page_of)
         self.document_shown.emit(document)
 
     # Analysis.
