@@ -14,8 +14,9 @@ from desktop.analysis.nlp import (
     parse,
 )
 from desktop.analysis.numbers import extract_numbers
-from desktop.analysis.quotes import extract_quotes
+from desktop.analysis.quotes import extract_quotes, find_quote_spans
 from desktop.analysis.records import Analysis
+from desktop.analysis.references import build_references
 from desktop.config import ModelChoice
 
 # Bump when extractor output changes, so cached analyses in the library are recomputed.
@@ -35,9 +36,11 @@ def analyze_text(
     nlp = load_pipeline(model.name, model.fast_gemm)
     parsed = parse(text, nlp, lambda f: progress(f * _PARSE_SHARE), cancelled)
     entities = extract_entities(parsed)
-    quotes = extract_quotes(parsed, entities)
+    # One resolver of pronouns and aliases for the document, shared by quotes and facts.
+    references = build_references(parsed, entities, find_quote_spans(parsed.text))
+    quotes = extract_quotes(parsed, entities, references)
     numbers = extract_numbers(parsed, entities)
-    facts = build_facts(parsed, entities, quotes, numbers)
+    facts = build_facts(parsed, entities, quotes, numbers, references)
     progress(1.0)
     return Analysis(
         model_name=model.name,

@@ -1,4 +1,8 @@
-"""People's names as written around a quote: bare names without titles, runs of proper nouns, titles."""
+"""People's names as written: bare names without titles, runs of proper nouns, the titles given to a name.
+
+The resolver (resolver.py) and the speaker attribution (quotes/) read names through these helpers, so
+"Mr. Putin’s", "Putin" and "Vladimir Putin" compare the same way everywhere.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from desktop.analysis.lexicon.people import (
     TITLE_ABBREVIATIONS,
     TITLE_RUN_WORDS,
 )
-from desktop.analysis.quotes.speech_words import SAME_ROLE
+from desktop.analysis.lexicon.speech import SAME_ROLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

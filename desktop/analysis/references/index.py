@@ -1,0 +1,171 @@
+"""Where things are in one parsed document: one pass over every token, shared by the resolver, the
+speaker attribution and the facts.
+
+The pass notes which tokens lie inside quotation marks, the speech verbs outside them, the people and
+organisations that are subjects of a clause and the he/she pronouns of each sentence; the lookups
+(the entity at an offset, the sentences over a span, the tokens between two offsets) are bisections
+over what it noted. It is the costly part of attribution, so it runs once per document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from desktop.analysis.lexicon.speech import PRONOUN_GENDER, SPEECH_VERBS
+from desktop.analysis.nlp import Paragraph, ParsedText, SentenceSpan
+from desktop.analysis.records import Entity, QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def is_speech_cue(tok: Token) -> bool:
+    """A verb that reports speech or writing ("said", "tweeted"), or the "according" of "according to"."""
+    if tok.lower_ == "according":
+        return any(child.lower_ == "to" for child in tok.children)
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+
+
+class DocumentIndex:
+    """The parse of one document indexed by offset: quote membership, entities, cues, people."""
+
+    def __init__(self, parsed: ParsedText, entities: list[Entity], quote_spans: list[QuoteSpan]):
+        self.parsed = parsed
+        self.text = parsed.text
+        self.quote_spans = quote_spans
+        order = sorted(range(len(entities)), key=lambda k: (entities[k].start, -entities[k].end))
+        self._entity_refs = order  # position in the sorted list -> index in the caller's list
+        self.entities = [entities[k] for k in order]
+        self.entity_starts = [e.start for e in self.entities]
+        self.sentences: list[SentenceSpan] = list(parsed.sentences())
+        self._sentence_starts = [s.start for s in self.sentences]
+        self.paragraph_starts = [p.start for p in parsed.paragraphs]
+        self.token_starts: list[list[int]] = []  # per paragraph, the local offset of each token
+        self._in_quote: dict[int, list[bool]] = {}
+        self.cues: list[tuple[int, Token, Paragraph]] = []  # speech verbs outside quotes, by offset
+        self.cue_offsets: list[int] = []
+        self.run_ends: list[Token] = []  # last words of runs of proper nouns
+        self.people: list[tuple[int, Token, Paragraph, Entity | None]] = []  # (sentence no., …)
+        self.pronouns: dict[int, dict[str, int]] = {}  # sentence no. -> he/she counts outside quotes
+        self.org_subjects: list[tuple[int, Entity]] = []  # organisations as clause subjects, by offset
+        self._scan_tokens()
+        self.cue_offsets = [c[0] for c in self.cues]
+
+    def _scan_tokens(self) -> None:
+        spans, entities = self.quote_spans, self.entities
+        k = e = 0
+        sentence = -1
+        for para in self.parsed.paragraphs:
+            starts: list[int] = []
+            flags: list[bool] = []
+            for tok in para.doc:
+                local = tok.idx
+                starts.append(local)
+                offset = para.start + local
+                while k < len(spans) and spans[k].end <= offset:
+                    k += 1
+                quoted = k < len(spans) and spans[k].start <= offset
+                flags.append(quoted)
+                if tok.is_sent_start or tok.i == 0:
+                    sentence += 1
+                pos = tok.pos_
+                if pos == "PROPN" and not (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
+                    self.run_ends.append(tok)
+                if quoted:
+                    continue
+                if is_speech_cue(tok):
+                    self.cues.append((offset, tok, para))
+                if pos == "PRON":
+                    gender = PRONOUN_GENDER.get(tok.lower_)
+                    if gender:
+                        self.pronouns.setdefault(sentence, {"m": 0, "f": 0})[gender] += 1
+                while e < len(entities) and entities[e].end <= offset:
+                    e += 1
+                entity = entities[e] if e < len(entities) and entities[e].start <= offset else None
+                if entity is not None and entity.kind == "organization" and tok.dep_ == "nsubj":
+                    self.org_subjects.append((offset, entity))
+                if (entity is not None and entity.kind == "person") or (pos == "PROPN" and tok.dep_ == "nsubj"):
+                    self.people.append((sentence, tok, para, entity))
+            self.token_starts.append(starts)
+            self._in_quote[id(para)] = flags
+
+    # ------------------------------------------------------------------------------------- lookups
+
+    def quoted(self, tok: Token, para: Paragraph) -> bool:
+        """True when the token lies inside quotation marks."""
+        return self._in_quote[id(para)][tok.i]
+
+    def entity_at(self, offset: int) -> Entity | None:
+        i = bisect_right(self.entity_starts, offset) - 1
+        if i >= 0 and self.entities[i].start <= offset < self.entities[i].end:
+            return self.entities[i]
+        return None
+
+    def entities_within(self, start: int, end: int) -> list[Entity]:
+        return [self.entities[i] for i in self._positions_within(start, end)]
+
+    def entity_refs_within(self, start: int, end: int) -> tuple[int, ...]:
+        """Indexes (into the caller's entity list) of the entities that lie inside [start, end)."""
+        return tuple(self._entity_refs[i] for i in self._positions_within(start, end))
+
+    def _positions_within(self, start: int, end: int) -> list[int]:
+        i = bisect_right(self.entity_starts, start - 1)
+        found = []
+        while i < len(self.entities) and self.entities[i].start < end:
+            if self.entities[i].end <= end:
+                found.append(i)
+            i += 1
+        return found
+
+    def paragraph_number(self, offset: int) -> int:
+        """Index of the paragraph holding offset, -1 when it falls between paragraphs."""
+        p = bisect_right(self.paragraph_starts, offset) - 1
+        if p < 0:
+            return -1
+        doc = self.parsed.paragraphs[p].doc
+        end = self.paragraph_starts[p] + (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0)
+        return p if offset < end else -1
+
+    def sentences_over(self, start: int, end: int) -> list[SentenceSpan]:
+        """The sentences that overlap [start, end)."""
+        i = max(0, bisect_right(self._sentence_starts, start) - 1)
+        found = []
+        while i < len(self.sentences) and self.sentences[i].start < end:
+            if self.sentences[i].end > start:
+                found.append(self.sentences[i])
+            i += 1
+        return found
+
+    def sentence_index(self, sent: SentenceSpan) -> int:
+        return bisect_right(self._sentence_starts, sent.start) - 1
+
+    def tokens_between(self, start: int, end: int) -> Iterator[tuple[Token, Paragraph]]:
+        """The tokens that start inside [start, end), paragraph by paragraph, found by bisection."""
+        p = max(0, bisect_right(self.paragraph_starts, start) - 1)
+        while p < len(self.parsed.paragraphs) and self.parsed.paragraphs[p].start < end:
+            para = self.parsed.paragraphs[p]
+            starts = self.token_starts[p]
+            lo = bisect_right(starts, start - para.start - 1)
+            hi = bisect_right(starts, end - para.start - 1)
+            for i in range(lo, hi):
+                yield para.doc[i], para
+            p += 1
+
+    def token_at(self, offset: int) -> tuple[Token, Paragraph] | None:
+        """The token that starts at offset."""
+        p = bisect_right(self.paragraph_starts, offset) - 1
+        if p < 0:
+            return None
+        para = self.parsed.paragraphs[p]
+        i = bisect_right(self.token_starts[p], offset - para.start) - 1
+        if i < 0 or para.start + para.doc[i].idx != offset:
+            return None
+        return para.doc[i], para
+
+    def cues_between(self, start: int, end: int) -> list[tuple[int, Token, Paragraph]]:
+        """The speech verbs outside quotes that start inside [start, end)."""
+        lo = bisect_right(self.cue_offsets, start - 1)
+        hi = bisect_right(self.cue_offsets, end - 1)
+        return self.cues[lo:hi]
