@@ -10,6 +10,15 @@ from desktop.analysis.lexicon import table, words
 
 # Lemmas of verbs that report speech or writing.
 SPEECH_VERBS = words("speech_verbs")
+# Verbs that report speech only without an object or verb of their own ("she continued").
+BARE_SPEECH_VERBS = words("speech_verbs_bare")
+# (verb, object) lemmas that together report speech ("made a comment", "as he put it").
+SPEECH_PHRASES = frozenset(tuple(line.split()) for line in words("speech_phrases"))
+PHRASE_VERBS = frozenset(verb for verb, _ in SPEECH_PHRASES)
+# Nouns for something said ("his claim", "Trump’s remark"): their owner is who said it.
+SPEECH_NOUNS = words("speech_nouns")
+# Verbs by which a speaker names something ("called him “Crooked”"): the name they give is said.
+NAMING_VERBS = words("naming_verbs")
 # Nouns for someone or something that speaks for another ("a Kremlin statement", "a spokesperson for X").
 SPEAKS_FOR = words("speaks_for")
 # Nouns that only count or group the speakers named after "of" ("a group of protesters").

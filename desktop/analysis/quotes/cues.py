@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from desktop.analysis.lexicon.speech import DOCUMENTS, SPEAKS_FOR, SPEECH_NOUNS
+from desktop.analysis.records import NAME_KINDS
 from desktop.analysis.references import DocumentIndex, is_speech_cue
 
 if TYPE_CHECKING:
@@ -27,6 +29,9 @@ _NEAR = 300  # characters around a quote where a verb attached to it may sit
 FAR = 600  # characters around a quote searched for a speech verb of its sentence
 _MAX_CANDIDATES = 50
 _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "attr", "dative", "oprd"})
+# Links by which a clause is the content of the verb above it ("said [that] she wanted …").
+_REPORTED_CLAUSE = frozenset({"ccomp", "advcl", "xcomp", "conj"})
+_SPEAKING_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 _MAIN_CLAUSE_LINKS = frozenset({"ROOT", "parataxis", "conj", "ccomp", "advcl"})
 
 
@@ -41,11 +46,14 @@ def nearby_cue(span: QuoteSpan, index: DocumentIndex, sentences: list[SentenceSp
         cue_in_sentences(span, index, sentences)
         or cue_next_door(span, index, sentences)
         or cue_said_before(span, index, sentences)
+        or cue_before_colon(span, index)
     )
 
 
 def cue_in_clause(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
-    """The nearest speech verb above the quote in the parse tree ("Kirby said … “…”")."""
+    """The nearest speech verb above the quote in the parse tree ("Kirby said … “…”"), or a noun of
+    speech with its owner ("Trump’s claim that there were “thousands”"). A report nested in another
+    ("Kirby said Biden called it “…”") is the outer reporter's: the source is who tells it."""
     best: tuple[int, Token, Paragraph] | None = None
     for tok, para in index.tokens_between(span.start, span.end):
         if tok.is_punct or (tok.head.i != tok.i and _inside(tok.head, para, span)):
@@ -53,11 +61,35 @@ def cue_in_clause(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
         cur, steps = tok, 0
         while cur.head.i != cur.i and steps < _MAX_CLIMB:
             cur, steps = cur.head, steps + 1
-            if not index.quoted(cur, para) and is_speech_cue(cur):
+            if index.quoted(cur, para):
+                continue
+            if is_speech_cue(cur):
+                if best is None or steps < best[0]:
+                    best = (steps, _outer_report(cur, index, para), para)
+                break
+            if cur.pos_ == "NOUN" and cur.lemma_.lower() in SPEECH_NOUNS and _owner(cur) is not None:
                 if best is None or steps < best[0]:
                     best = (steps, cur, para)
                 break
     return (best[1], best[2]) if best else None
+
+
+def _outer_report(verb: Token, index: DocumentIndex, para: Paragraph) -> Token:
+    """The speech verb whose reported clause holds `verb`, if any ("said" in "Kirby said Biden
+    called it …"), else `verb` itself."""
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in _REPORTED_CLAUSE or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if not index.quoted(cur, para) and is_speech_cue(cur) and cur.lower_ != "according":
+            verb = cur
+    return verb
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who a noun of speech belongs to: "Trump’s claim", "his remark"."""
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def cue_attached(span: QuoteSpan, index: DocumentIndex, sentences: list[SentenceSpan]) -> Cue | None:
@@ -123,6 +155,71 @@ def cue_said_before(span: QuoteSpan, index: DocumentIndex, sentences: list[Sente
         return None
     cues = [c for c in index.cues_between(before.start, before.end) if c[1].dep_ == "ROOT"]
     return (cues[-1][1], cues[-1][2]) if cues else None
+
+
+def cue_before_colon(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
+    """ "He said:¶“…”", "Sanders made the following comment: “…”": a clause ending in a colon right
+    before the quote (in its paragraph, or closing the paragraph before) introduces it. Its main verb
+    is the cue when it reports speech, or when its subject is someone who can speak (a name, a
+    pronoun for a person, a spokesperson or a document); "The rules are simple: “…”" has none."""
+    text = index.text
+    window = text[max(0, span.start - 400) : span.start]
+    before = window.rstrip()
+    if not before.endswith(":"):
+        return None
+    colon = span.start - (len(window) - len(before)) - 1
+    found = index.sentences_over(colon, colon + 1)
+    if not found:
+        return None
+    sent = found[0]
+    para = sent.paragraph
+    verb = _clause_verb(sent, colon - para.start)
+    if verb is None or span.start <= para.start + verb.idx < span.end:
+        return None
+    if is_speech_cue(verb):
+        return verb, para
+    subject = _subject(verb)
+    if subject is None or index.quoted(subject, para):
+        return None
+    entity = index.entity_at(para.start + subject.idx)
+    can_speak = (
+        (entity is not None and entity.kind in NAME_KINDS and entity.kind != "place")
+        or subject.lower_ in _SPEAKING_PRONOUNS
+        or subject.lemma_.lower() in SPEAKS_FOR
+        or subject.lemma_.lower() in DOCUMENTS
+    )
+    return (verb, para) if can_speak else None
+
+
+def _clause_verb(sent: SentenceSpan, local: int) -> Token | None:
+    """The verb of the clause that the token before paragraph offset `local` belongs to."""
+    tok = None
+    for t in sent.span:
+        if t.idx >= local:
+            break
+        tok = t
+    for _ in range(12):
+        if tok is None:
+            return None
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the clause it shares one with ("had to change …")."""
+    cur = verb
+    for _ in range(5):
+        for child in cur.children:
+            if child.dep_ == "nsubj":
+                return child
+        if cur.dep_ not in ("xcomp", "conj", "advcl") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def first_cue(sent: SentenceSpan, index: DocumentIndex) -> Cue | None:

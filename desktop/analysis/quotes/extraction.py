@@ -44,13 +44,14 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity], references: Refer
         alone = stands_alone(text, span)
         # A title in quotation marks (“The Lord of the Rings”) unless it is said right there or stands
         # as a sentence of its own (‘Never.’).
-        if is_title_like(words) and not attribution.adjacent and not alone:
+        if is_title_like(words) and not (attribution.adjacent or attribution.naming or alone):
             continue
         key = " ".join(w.lower() for w in words)
         repeated = key in seen_fragments
         seen_fragments.add(key)
-        # Words quoted again and again are a label ("phase one") or a slogan, not something said twice.
-        if repeated and (short or attribution.speaker is None):
+        # Words quoted again and again are a label ("phase one") or a slogan, not something said twice,
+        # unless the parse ties them to a speaker once more ("Trump called it “a con”" after a headline).
+        if repeated and (attribution.speaker is None or (short and not attribution.reported)):
             continue
         if short and attribution.speaker is None:
             continue
@@ -63,8 +64,13 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity], references: Refer
 def quote_content(text: str, span: QuoteSpan) -> str:
     """The words between the marks (a quote left unclosed at its paragraph's end has no closing mark),
     with the marks of continued paragraphs left in."""
-    end = span.end - 1 if QUOTE_MARK.match(text, span.end - 1) else span.end
-    return text[span.start + 1 : end] if end > span.start + 1 else ""
+    start = span.start + (2 if text.startswith(("''", "``"), span.start) else 1)
+    end = span.end
+    if text.endswith("''", start, end):
+        end -= 2
+    elif QUOTE_MARK.match(text, end - 1):
+        end -= 1
+    return text[start:end] if end > start else ""
 
 
 def stands_alone(text: str, span: QuoteSpan) -> bool:

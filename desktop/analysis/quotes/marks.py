@@ -16,12 +16,15 @@ from desktop.analysis.records import QuoteSpan
 
 # Opening mark -> the closing marks that end it. “ closes „ in German style; guillemets and CJK
 # corner brackets cost nothing to support.
-_DOUBLE_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "‟": "”"}
-_STRAIGHT = '"'
-_DOUBLE_MARKS = re.compile('[“”„‟«»「」『』"]')
+# ``…'' is the typewriter and TeX style; two apostrophes ''…'' stand for a straight double quote in some
+# archives (three where a single quote ends or starts inside: 'smart.''').
+_DOUBLE_OPENERS = {"“": "”", "„": "“”", "«": "»", "「": "」", "『": "』", "‟": "”", "``": "''"}
+# Marks whose role (opening or closing) only their neighbours tell.
+_STRAIGHT = frozenset({'"', "''", "'''"})
+_DOUBLE_MARKS = re.compile("'{2,3}|``|[“”„‟«»「」『』\"]")
 
-_SINGLE_MARKS = re.compile("['‘’‚]")
-QUOTE_MARK = re.compile("[“”„‟«»「」『』\"'‘’‚]")
+_SINGLE_MARKS = re.compile("['‘’‚`]")
+QUOTE_MARK = re.compile("[“”„‟«»「」『』\"'‘’‚`]")
 # An apostrophe at a word start: the '90s, 'em, 'tis, rock 'n' roll, 'cause.
 _ELISION = re.compile(r"(?:\d\ds?\b|\d0s|em\b|tis\b|twas\b|n\b|til\b|cause\b|bout\b)", re.IGNORECASE)
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -66,10 +69,11 @@ def _paragraph_breaks(text: str) -> re.Pattern[str]:
     return re.compile(r"\n")
 
 
-def _straight_role(text: str, i: int) -> str:
-    """'open', 'close' or 'either' for a straight double quote, judged by its neighbours."""
+def _straight_role(text: str, i: int, length: int = 1) -> str:
+    """'open', 'close' or 'either' for a straight double quote of `length` characters at i, judged by
+    its neighbours."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + length] if i + length < len(text) else " "
     opens = (before.isspace() or before in _OPEN_CONTEXT) and not after.isspace()
     closes = not before.isspace() and before not in _OPEN_CONTEXT and (after.isspace() or not after.isalnum())
     if opens and not closes:
@@ -87,13 +91,13 @@ def _pair_double_marks(text: str, breaks: re.Pattern[str]) -> list[QuoteSpan]:
     for match in _DOUBLE_MARKS.finditer(text):
         i = match.start()
         mark = match.group()
-        if mark == _STRAIGHT:
-            role = _straight_role(text, i)
+        if mark in _STRAIGHT:
+            role = _straight_role(text, i, len(mark))
         elif mark in _DOUBLE_OPENERS and not (open_at >= 0 and mark in _DOUBLE_OPENERS.get(open_mark, "")):
             role = "open"
         else:
             role = "close"
-        if mark != _STRAIGHT:
+        if mark not in _STRAIGHT:
             # Sloppy text uses one curly glyph for both ends (”We are ready,” / “ready,“): where the
             # glyph is impossible, its neighbours decide.
             context = _straight_role(text, i)
@@ -118,7 +122,7 @@ def _pair_double_marks(text: str, breaks: re.Pattern[str]) -> list[QuoteSpan]:
             # A new opening while one is open: the first never closed within its sentence run.
             open_at, open_mark, checked_from = i, mark, i + 1
             continue
-        spans.append(QuoteSpan(open_at, i + 1))
+        spans.append(QuoteSpan(open_at, i + len(mark)))
         open_at = -1
     if open_at >= 0:
         paragraph_end = breaks.search(text, checked_from)
@@ -145,7 +149,7 @@ def _pair_single_marks(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     Each opening mark takes the first closing mark after it on its line (preferring one that is not
     a plural possessive such as "players’ union"), unless a double quote or an unmistakable new
     opening mark comes first. The "next …" tables keep this one linear pass."""
-    marks = [m.start() for m in _SINGLE_MARKS.finditer(text)]
+    marks = [m.start() for m in _SINGLE_MARKS.finditer(text) if not _doubled(text, m.start())]
     if not marks:
         return []
     n = len(marks)
@@ -155,7 +159,7 @@ def _pair_single_marks(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     next_barrier, next_close, next_good_close = [n] * (n + 1), [n] * (n + 1), [n] * (n + 1)
     for j in range(n - 1, -1, -1):
         i = marks[j]
-        barrier = inside_double[j] or (opens[j] and text[i] in "‘‚")
+        barrier = inside_double[j] or (opens[j] and text[i] in "‘‚`")
         next_barrier[j] = j if barrier else next_barrier[j + 1]
         next_close[j] = j if closes[j] else next_close[j + 1]
         next_good_close[j] = (
@@ -238,7 +242,15 @@ def _single_opens(text: str, i: int) -> bool:
     return _ELISION.match(text, i + 1) is None
 
 
+def _doubled(text: str, i: int) -> bool:
+    """True for one of the apostrophes or backticks of a doubled mark ('' or ``): a double quote."""
+    mark = text[i]
+    return mark in "'`" and (text[i - 1 : i] == mark or text[i + 1 : i + 2] == mark)
+
+
 def _single_closes(text: str, i: int) -> bool:
+    if text[i] == "`":
+        return False
     before = text[i - 1]
     after = text[i + 1] if i + 1 < len(text) else " "
     return not before.isspace() and not after.isalnum()

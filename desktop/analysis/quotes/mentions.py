@@ -22,11 +22,15 @@ _SUBJECTS = ("nsubj",)
 # Clauses that share the subject of the clause they hang from ("…, telling them to …").
 _SUBJECT_SHARING = ("conj", "xcomp", "advcl", "pcomp")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_WHEN = frozenset({"DATE", "TIME"})  # "said Thursday": a day, not a speaker
 _CUT_RIGHT = frozenset({"appos", "relcl", "punct", "cc", "conj", "acl", "prep"})
 
 
 def speaker_token(verb: Token, para: Paragraph, index: DocumentIndex) -> Token | None:
     """The token naming who speaks through `verb`."""
+    if verb.pos_ == "NOUN":
+        # A noun of speech ("Trump’s claim"): its owner.
+        return next((c for c in verb.children if c.dep_ == "poss" and not index.quoted(c, para)), None)
     if verb.lower_ == "according":
         for to in verb.children:
             for obj in to.children:
@@ -56,7 +60,7 @@ def speaker_token(verb: Token, para: Paragraph, index: DocumentIndex) -> Token |
         break
     # "…,” said Kirby" with the name left unattached: the name right after the verb.
     nxt = verb.nbor(1) if verb.i + 1 < len(verb.doc) else None
-    if nxt is not None and not index.quoted(nxt, para) and nxt.pos_ == "PROPN":
+    if nxt is not None and not index.quoted(nxt, para) and nxt.pos_ == "PROPN" and nxt.ent_type_ not in _WHEN:
         return nxt
     return None
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.analysis.lexicon.speech import NAMING_VERBS
 from desktop.analysis.quotes.cues import nearby_cue, reporting_cue
 from desktop.analysis.quotes.mentions import mention_bounds, speaker_token
 from desktop.analysis.records import NAME_KINDS, QuoteSpan, Speaker
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
     from desktop.analysis.nlp import Paragraph
 
-_DASH_ATTRIBUTION = re.compile(r"\s*(?:[,.]\s*)?(?:—|–|--|-)[ \t]*")
+# A dash between a quote and its speaker's name: em, en, figure and quotation dashes, or ASCII.
+_DASH_ATTRIBUTION = re.compile(r"\s*(?:[,.]\s*)?(?:[—–―‒]|--|-)[^\S\n]*")
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ class Attribution:
     cue: str | None = None
     # The attribution touches the quote ("“Yes,” he said"): a capitalised fragment is then still a quote.
     adjacent: bool = False
+    # The parse ties the cue to the quote itself (it reports or names these very words), rather than
+    # a verb elsewhere in the sentence or a previous speaker going on.
+    reported: bool = False
+    # The cue gives a name ("called her “Miss Piggy”"): a capitalised fragment is then said, not a title.
+    naming: bool = False
 
 
 NO_ATTRIBUTION = Attribution()
@@ -60,6 +67,7 @@ def attribute_speaker(span: QuoteSpan, references: References) -> Attribution:
     index = references.index
     sentences = index.sentences_over(span.start, span.end)
     cue = reporting_cue(span, index, sentences)
+    reported = cue is not None
     if cue is None:
         dashed = _dash_or_colon(span, references)
         if dashed is not None:
@@ -76,7 +84,8 @@ def attribute_speaker(span: QuoteSpan, references: References) -> Attribution:
         return NO_ATTRIBUTION
     adjacent = _touches(index.text, span, verb, speaker, para)
     cue_text = "according to" if verb.lower_ == "according" else verb.lower_
-    return Attribution(speaker, cue_text, adjacent)
+    naming = reported and verb.lemma_.lower() in NAMING_VERBS
+    return Attribution(speaker, cue_text, adjacent, reported, naming)
 
 
 def speaker_mention(head: Token, para: Paragraph, references: References) -> Speaker:
@@ -121,14 +130,14 @@ def _dash_or_colon(span: QuoteSpan, references: References) -> Attribution | Non
             if rest and not rest.startswith(",") or len(rest) > 80:
                 speaker = None
         if speaker is not None:
-            return Attribution(speaker, None, adjacent=True)
+            return Attribution(speaker, None, adjacent=True, reported=True)
     before = text[max(0, span.start - 3) : span.start].rstrip()
     if before.endswith(":"):
         colon = span.start - (len(text[max(0, span.start - 3) : span.start]) - len(before)) - 1
         entity = index.entity_at(colon - 1)
         if entity is not None and entity.kind in NAME_KINDS and entity.end == colon:
             speaker = Speaker(entity.start, entity.end, entity.text, references.entity_name(entity))
-            return Attribution(speaker, None, True)
+            return Attribution(speaker, None, adjacent=True, reported=True)
     return None
 
 
@@ -152,7 +161,7 @@ def _name_at(offset: int, references: References) -> Speaker | None:
         j += 1
     end = para.start + doc[j].idx + len(doc[j].text)
     mention = index.text[offset:end]
-    return Speaker(offset, end, mention, references.full_person_name(mention) or person_bare_name(mention))
+    return Speaker(offset, end, mention, references.full_person_name(mention, offset) or person_bare_name(mention))
 
 
 def _touches(text: str, span: QuoteSpan, verb: Token, speaker: Speaker, para: Paragraph) -> bool:

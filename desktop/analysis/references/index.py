@@ -13,7 +13,13 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from desktop.analysis.lexicon.speech import PRONOUN_GENDER, SPEECH_VERBS
+from desktop.analysis.lexicon.speech import (
+    BARE_SPEECH_VERBS,
+    PHRASE_VERBS,
+    PRONOUN_GENDER,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+)
 from desktop.analysis.nlp import Paragraph, ParsedText, SentenceSpan
 from desktop.analysis.records import Entity, QuoteSpan
 
@@ -21,11 +27,25 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+# What a verb that reports speech only when bare ("she continued") may not have.
+_OWN_OBJECTS = frozenset({"xcomp", "dobj", "prep", "acomp", "attr", "oprd", "agent", "dative"})
+
+
 def is_speech_cue(tok: Token) -> bool:
-    """A verb that reports speech or writing ("said", "tweeted"), or the "according" of "according to"."""
+    """A verb that reports speech or writing ("said", "tweeted", "continued" alone, "made the comment",
+    "put it"), or the "according" of "according to"."""
     if tok.lower_ == "according":
         return any(child.lower_ == "to" for child in tok.children)
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    if lemma in BARE_SPEECH_VERBS:
+        return not any(child.dep_ in _OWN_OBJECTS for child in tok.children)
+    if lemma in PHRASE_VERBS:
+        return any(c.dep_ == "dobj" and (lemma, c.lemma_.lower()) in SPEECH_PHRASES for c in tok.children)
+    return False
 
 
 class DocumentIndex:

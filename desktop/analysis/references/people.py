@@ -8,6 +8,7 @@ subject of a clause, and "the coach" into the person titled coach.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from desktop.analysis.lexicon.people import GENDER_OF_WORD
 from desktop.analysis.records import Entity
@@ -27,6 +28,12 @@ class People:
     def __init__(self, index: DocumentIndex):
         self.index = index
         self._full_names: dict[str, str | None] = {}  # mention -> full person name, filled as asked
+        self._ambiguous: set[str] = set()  # mentions that end two different people's names
+        self._candidates: dict[str, list[str]] = {}  # for those, the full names they may stand for
+        self._written_at: dict[str, list[int]] = {}  # full name -> offsets where it is written out
+        for e in index.entities:
+            if e.kind == "person":
+                self._written_at.setdefault(person_bare_name(e.text), []).append(e.start)
         self._person_names = self._collect_person_names()
         self.subjects: list[tuple[int, str]] = []  # (offset, name) of people who are clause subjects
         self.titled: list[tuple[int, str, frozenset[str]]] = []  # (offset, name, title words)
@@ -41,34 +48,70 @@ class People:
         return self.person_name(entity) if entity.kind == "person" else bare_name(entity.canonical or entity.text)
 
     def person_name(self, entity: Entity) -> str:
-        """The fullest name of this person: entities' canonical, else the longest matching name."""
+        """The fullest name of this person: entities' canonical, else the longest matching name. When
+        two people of the document share the name ("Clinton": Hillary or Bill), the name as written
+        unless only one of them has been named in full so far."""
         own = person_bare_name(entity.text)
+        full = self.full_person_name(own, entity.start)
+        if own in self._ambiguous:
+            return full or own
         canonical = person_bare_name(entity.canonical or "")
         if len(canonical.split()) > len(own.split()):
             return canonical
-        return self.full_person_name(own) or own
+        return full or own
 
-    def full_person_name(self, mention: str) -> str | None:
-        """The longest name of a person in the document that ends with the words of `mention`."""
+    def full_person_name(self, mention: str, offset: int | None = None) -> str | None:
+        """The longest name of a person in the document that ends with the words of `mention`. When
+        two different people's names do, the one of them written in full before `offset` if only one
+        was; else None (the text does not say)."""
         # The same surnames come back sentence after sentence; the scan below is over every name.
         cache = self._full_names
         if mention not in cache:
             cache[mention] = self._scan_full_person_name(mention)
-        return cache[mention]
+        found = cache[mention]
+        if found is not None or mention not in self._ambiguous or offset is None:
+            return found
+        return self._only_one_before(self._candidates[mention], offset)
+
+    def _only_one_before(self, names: list[str], offset: int) -> str | None:
+        """The one of `names` written out before `offset`, None when several were (the text does not
+        say which of them a bare surname means) or none was."""
+        before = [name for name in names if bisect_left(self._written_at.get(name, []), offset) > 0]
+        return before[0] if len(before) == 1 else None
 
     def _scan_full_person_name(self, mention: str) -> str | None:
         words = person_bare_name(mention).split()
-        if not words:
+        n = len(words)
+        if not n:
             return None
-        best: str | None = None
-        for names in self._person_names:  # entity names win ties with proper-noun runs
-            for name in names:
-                parts = name.split()
-                if len(parts) >= len(words) and parts[-len(words) :] == words:
-                    if best is None or len(parts) > len(best.split()):
-                        best = name
-                    break
-        return best
+        found: list[str] = []
+        for names in self._person_names:  # names the model tagged, else runs of proper nouns
+            same = [name for name in names if name.split()[-n:] == words and len(name.split()) >= n]
+            longer = [name for name in same if len(name.split()) > n]
+            if longer:
+                found = longer
+                break
+            found = found or same
+        if not found:
+            return None
+        longest = max(found, key=lambda name: len(name.split()))
+        if all(_same_person(longest, name) for name in found):
+            # One person written out in several ways ("Loretta Lynch", "Loretta E. Lynch", a headline's
+            # "Rip Donald Trump"): the form the text uses most, the longest of those.
+            return max(found, key=lambda name: (len(self._written_at.get(name, ())), len(name.split())))
+        self._ambiguous.add(mention)
+        self._candidates[mention] = found
+        return None
+
+    def of_gender(self, name: str, gender: str | None) -> str:
+        """For a bare surname that two people share, the one of them the text says is of `gender`
+        ("Clinton … she" -> Hillary Clinton when only she is called "she"); else the name itself."""
+        candidates = self._candidates.get(name)
+        if not candidates or gender is None:
+            return name
+        other = "f" if gender == "m" else "m"
+        fitting = [c for c in candidates if (e := self._gender.get(c)) is not None and e[gender] > e[other]]
+        return fitting[0] if len(fitting) == 1 else name
 
     def _collect_person_names(self) -> tuple[list[str], list[str]]:
         """Full names people go by: PERSON entities first, then runs of proper nouns such as "Zach
@@ -113,7 +156,7 @@ class People:
                 # A known person's surname the small model did not tag as a person (organisations are
                 # not people, however their words compare).
                 if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and (entity is None or entity.kind != "organization"):
-                    name = self.full_person_name(entity.text if entity else tok.text)
+                    name = self.full_person_name(entity.text if entity else tok.text, offset)
                     if name is not None:
                         self.subjects.append((offset, name))
                         named.add(name)
@@ -144,3 +187,11 @@ class People:
             return True
         other = "f" if gender == "m" else "m"
         return evidence[other] <= evidence[gender]
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Donald Trump" and "Rip Donald Trump" (one ends the other), "Loretta Lynch" and "Loretta E.
+    Lynch" (same first and last word): one person; "Hillary Clinton" and "Bill Clinton" are two."""
+    x, y = a.split(), b.split()
+    shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+    return longer[-len(shorter) :] == shorter or (x[0] == y[0] and x[-1] == y[-1])

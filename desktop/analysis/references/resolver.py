@@ -53,8 +53,8 @@ class References:
     def person_name(self, entity: Entity) -> str:
         return self.people.person_name(entity)
 
-    def full_person_name(self, mention: str) -> str | None:
-        return self.people.full_person_name(mention)
+    def full_person_name(self, mention: str, offset: int | None = None) -> str | None:
+        return self.people.full_person_name(mention, offset)
 
     # -------------------------------------------------------------------------------- mentions
 
@@ -72,7 +72,7 @@ class References:
         entity = index.entity_at(offset)
         if head.pos_ == "PROPN":
             # A surname is the person of that name, even when the small model calls it a place.
-            full = self.full_person_name(entity.text if entity else index.text[start:end])
+            full = self.full_person_name(entity.text if entity else index.text[start:end], offset)
             if full is not None:
                 return full
         if entity is not None and entity.kind in NAME_KINDS:
@@ -108,7 +108,7 @@ class References:
         i = bisect_right(subjects, (offset, "")) - 1
         fallback = None
         while i >= 0 and offset - subjects[i][0] <= _PRONOUN_WINDOW:
-            name = subjects[i][1]
+            name = people.of_gender(subjects[i][1], gender)
             fallback = fallback or name
             if people.could_be(name, gender):
                 return name
@@ -118,7 +118,7 @@ class References:
         while j >= 0 and offset - entities[j].start <= _PRONOUN_WINDOW:
             entity = entities[j]
             if entity.kind == "person" and entity.end <= offset:
-                name = self.person_name(entity)
+                name = people.of_gender(self.person_name(entity), gender)
                 fallback = fallback or name
                 if people.could_be(name, gender):
                     return name
