@@ -70,6 +70,9 @@ class Quote:
     text: str
     speaker: Speaker | None = None
     cue: str | None = None
+    # The pieces of one statement interrupted by its attribution ("“A,” he said. “B.”") share the
+    # index (in Analysis.quotes) of its first piece; None in analyses made before this field.
+    group: int | None = None
 
 
 @dataclass(frozen=True)

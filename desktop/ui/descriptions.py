@@ -31,8 +31,10 @@ class RecordLinks:
         for i, entity in enumerate(analysis.entities):
             self.names.setdefault(entity_key(entity), []).append(i)
         self.speakers: dict[str, list[int]] = {}
+        self.pieces: dict[int, list[int]] = {}  # first piece of a statement -> all its pieces
         for i, quote in enumerate(analysis.quotes):
             self.speakers.setdefault(speaker_name(quote).casefold(), []).append(i)
+            self.pieces.setdefault(statement_start(quote, i), []).append(i)
         self.facts: dict[tuple[str, int], int] = {}
         for i, fact in enumerate(analysis.facts):
             for record, refs in (("number", fact.number_refs), ("quote", fact.quote_refs), ("entity", fact.entity_refs)):
@@ -69,9 +71,30 @@ def speaker_name(quote: Quote) -> str:
     return quote.speaker.canonical or quote.speaker.text
 
 
+def statement_start(quote: Quote, index: int) -> int:
+    """Index of the first piece of the statement the quote at `index` belongs to."""
+    return index if quote.group is None else quote.group
+
+
+def statement_pieces(analysis: Analysis, index: int) -> list[int]:
+    """The quotes that are pieces of one statement with the quote at `index` ("“A,” he said. “B.”")."""
+    return links(analysis).pieces.get(statement_start(analysis.quotes[index], index), [index])
+
+
+def statement_text(analysis: Analysis, index: int) -> str:
+    """The statement's words, its pieces joined: “A, … B.”"""
+    pieces = [analysis.quotes[i].text.strip() for i in statement_pieces(analysis, index)]
+    return " … ".join(pieces)
+
+
 def quotes_by_same_speaker(analysis: Analysis, index: int) -> list[int]:
+    """The other statements of this quote's speaker, by their first piece."""
     name = speaker_name(analysis.quotes[index]).casefold()
-    return [i for i in links(analysis).speakers.get(name, []) if i != index]
+    own = statement_start(analysis.quotes[index], index)
+    return [
+        i for i in links(analysis).speakers.get(name, [])
+        if statement_start(analysis.quotes[i], i) == i and i != own
+    ]
 
 
 def fact_citing(analysis: Analysis, record: str, index: int) -> tuple[int, Fact] | None:

@@ -154,21 +154,35 @@ class DetailsPanel(QWidget):
         analysis = self.analysis
         quote = analysis.quotes[index]
         speaker = quote.speaker
+        pieces = d.statement_pieces(analysis, index)
         html = self._heading("quote", f"Quote by {d.speaker_name(quote)}")
-        html += f"<blockquote style='margin-left:8px'>{escape(quote.text)}</blockquote>"
-        html += self._rows(
-            [
-                ("Speaker as written", escape(speaker.text) if speaker else "<span style='color:gray'>unknown</span>"),
-                ("Speaker", escape(speaker.canonical) if speaker and speaker.canonical else "<span style='color:gray'>not resolved</span>"),
-                ("Cue", escape(quote.cue) if quote.cue else "<span style='color:gray'>none</span>"),
-            ]
-        )
+        html += f"<blockquote style='margin-left:8px'>{self._statement_html(pieces)}</blockquote>"
+        rows = [
+            ("Speaker as written", escape(speaker.text) if speaker else "<span style='color:gray'>unknown</span>"),
+            ("Speaker", escape(speaker.canonical) if speaker and speaker.canonical else "<span style='color:gray'>not resolved</span>"),
+            ("Cue", escape(quote.cue) if quote.cue else "<span style='color:gray'>none</span>"),
+        ]
+        if len(pieces) > 1:
+            rows.append(("Pieces", f"{len(pieces)}, split by the attribution"))
+        html += self._rows(rows)
         others = d.quotes_by_same_speaker(analysis, index)
         if others:
             items = "".join(
                 f"<li><a href='quote:{i}'>{escape(d.shorten(analysis.quotes[i].text, 120))}</a></li>" for i in others
             )
             html += f"<p><b>Other quotes by {escape(d.speaker_name(quote))}</b></p><ul style='margin-left:-20px'>{items}</ul>"
+        return html
+
+    def _statement_html(self, pieces: list[int]) -> str:
+        """The statement as written, its quoted pieces highlighted and the attribution between them plain."""
+        quotes = self.analysis.quotes
+        tint = colours("quote", self.dark).tint
+        html, at = "", quotes[pieces[0]].start
+        for i in pieces:
+            quote = quotes[i]
+            html += escape(self.text[at : quote.start]) if at < quote.start else ""
+            html += f"<span style='background-color:{tint}'>{escape(quote.text)}</span>"
+            at = quote.end
         return html
 
     def _number_html(self, index: int) -> str:

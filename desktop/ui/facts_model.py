@@ -80,17 +80,21 @@ def _cap(node: FactNode) -> None:
 def _add_quotes(root: FactNode, analysis: Analysis) -> None:
     if not analysis.quotes:
         return
-    group = root.add(FactNode("Who said what", len(analysis.quotes), category="quote"))
+    # One row per statement: the pieces of a quote split by its attribution ("“A,” he said. “B.”") are one.
+    firsts = [i for i, quote in enumerate(analysis.quotes) if d.statement_start(quote, i) == i]
+    group = root.add(FactNode("Who said what", len(firsts), category="quote"))
     speakers: dict[str, FactNode] = {}
-    for i, quote in enumerate(analysis.quotes):
+    for i in firsts:
+        quote = analysis.quotes[i]
         name = d.speaker_name(quote)
         speaker = speakers.get(name.casefold())
         if speaker is None:
             speaker = speakers[name.casefold()] = group.add(FactNode(name, 0, category="quote"))
         speaker.count += 1
-        speaker.add(
-            FactNode(d.shorten(quote.text), target=(quote.start, quote.end), record=("quote", i), category="quote", tooltip=quote.text)
-        )
+        pieces = d.statement_pieces(analysis, i)
+        said = d.statement_text(analysis, i)
+        target = (quote.start, analysis.quotes[pieces[-1]].end)
+        speaker.add(FactNode(d.shorten(said), target=target, record=("quote", i), category="quote", tooltip=said))
     group.sort_children(key=lambda n: (-(n.count or 0), n.label.casefold()))
 
 

@@ -172,3 +172,24 @@ def test_one_person_written_in_two_ways_is_one_name(analyze):
         "“I am honoured,” Baines said."
     )
     assert speaker(analyze(text), "honoured")[1] in ("Loretta Ann Baines", "Loretta Baines")
+
+
+def test_a_quoted_label_before_a_noun_in_reported_speech_is_not_a_statement(analyze):
+    text = (
+        "Officials Back ‘Clean Air’ Plan\n\n"
+        "The ‘clean air’ plan, once expected in May, could now slip to next year, officials say."
+    )
+    assert analyze(text).quotes == ()
+
+
+# ----------------------------------------------------------------------------------------- statements
+
+
+def test_the_pieces_of_an_interrupted_quote_are_one_statement(analyze):
+    text = "“We are ready for the storm,” Ines Corral said. “Every shelter is open.”\n\n“Stay home,” she added."
+    analysis = analyze(text)
+    assert [q.group for q in analysis.quotes] == [0, 0, 2]
+    statements = [f.quote_refs for f in analysis.facts if f.kind == "statement" and f.quote_refs]
+    assert statements == [(0, 1), (2,)]
+    (first,) = [f for f in analysis.facts if f.quote_refs == (0, 1)]
+    assert first.object == "We are ready for the storm … Every shelter is open."

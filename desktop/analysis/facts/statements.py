@@ -61,6 +61,8 @@ def quote_statements(parsed: ParsedText, quotes: list[Quote], references: Refere
 
 
 def _continues(bounds: _ParagraphBounds, previous: Quote, quote: Quote) -> bool:
+    if previous.group is not None and quote.group is not None:
+        return quote.group == previous.group  # the quotes know their statement (quotes/extraction.py)
     if _source(previous) != _source(quote):
         return False
     para = bounds.of(previous.start)
@@ -80,7 +82,7 @@ def _statement_of(bounds: _ParagraphBounds, quotes: list[Quote], group: list[int
     para = bounds.of(start)
     if speaker is not None and para is not None and para[0] <= speaker.start < para[1]:
         start, end = min(start, speaker.start), max(end, speaker.end)
-    said = " … ".join(_unquoted(quotes[k].text) for k in group)
+    said = " … ".join(_unquoted(quotes[k].text).rstrip(",") for k in group)
     source = _source(first)
     cue = first.cue or next((quotes[k].cue for k in group if quotes[k].cue), None)
     text = f"{source}: “{said}”" if source else f"Unattributed: “{said}”"

@@ -8,13 +8,14 @@ Wars”) is a title or a label unless somebody is said to have said it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from desktop.analysis.lexicon import words as word_list
 from desktop.analysis.nlp import ParsedText
 from desktop.analysis.quotes.marks import QUOTE_MARK, WORD, find_quote_spans
 from desktop.analysis.quotes.speakers import attribute_speakers
 from desktop.analysis.records import Entity, Quote, QuoteSpan
-from desktop.analysis.references import References, build_references
+from desktop.analysis.references import DocumentIndex, References, build_references
 
 # Words a title keeps in lower case ("Pirates of the Caribbean").
 _MINOR_WORDS = word_list("title_minor_words")
@@ -42,13 +43,13 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity], references: Refer
             continue
         short = len(words) < SENTENCE_WORDS and not _has_inner_sentence_break(inner)
         alone = stands_alone(text, span)
+        key = " ".join(w.lower() for w in words)
+        repeated = key in seen_fragments
+        seen_fragments.add(key)
         # A title in quotation marks (“The Lord of the Rings”) unless it is said right there or stands
         # as a sentence of its own (‘Never.’).
         if is_title_like(words) and not (attribution.adjacent or attribution.naming or alone):
             continue
-        key = " ".join(w.lower() for w in words)
-        repeated = key in seen_fragments
-        seen_fragments.add(key)
         # Words quoted again and again are a label ("phase one") or a slogan, not something said twice,
         # unless the parse ties them to a speaker once more ("Trump called it “a con”" after a headline).
         if repeated and (attribution.speaker is None or (short and not attribution.reported)):
@@ -58,7 +59,31 @@ def extract_quotes(parsed: ParsedText, entities: list[Entity], references: Refer
         quotes.append(
             Quote(span.start, span.end, text[span.start : span.end], attribution.speaker, attribution.cue)
         )
-    return quotes
+    return group_pieces(quotes, references)
+
+
+def group_pieces(quotes: list[Quote], references: References) -> list[Quote]:
+    """The quotes with their statement: a run of quotes by one speaker in one paragraph ("“A,” he
+    said. “B.”") is one statement, whose pieces share the index of the first."""
+    index = references.index
+    grouped: list[Quote] = []
+    first = 0
+    for k, quote in enumerate(quotes):
+        if k == 0 or not _same_statement(index, quotes[k - 1], quote):
+            first = k
+        grouped.append(replace(quote, group=first))
+    return grouped
+
+
+def _same_statement(index: DocumentIndex, previous: Quote, quote: Quote) -> bool:
+    if _source(previous) != _source(quote):
+        return False
+    paragraph = index.paragraph_number(previous.start)
+    return paragraph >= 0 and index.paragraph_number(quote.start) == paragraph
+
+
+def _source(quote: Quote) -> str | None:
+    return None if quote.speaker is None else quote.speaker.canonical or quote.speaker.text
 
 
 def quote_content(text: str, span: QuoteSpan) -> str:

@@ -67,7 +67,8 @@ def attribute_speaker(span: QuoteSpan, references: References) -> Attribution:
     index = references.index
     sentences = index.sentences_over(span.start, span.end)
     cue = reporting_cue(span, index, sentences)
-    reported = cue is not None
+    # A quoted label before a noun ("a “phase one” deal") is not the words a cue reports.
+    reported = cue is not None and not _modifies_a_noun(span, references)
     if cue is None:
         dashed = _dash_or_colon(span, references)
         if dashed is not None:
@@ -114,6 +115,18 @@ def continues(references: References, earlier: QuoteSpan, later: QuoteSpan) -> b
         return False
     second = index.parsed.paragraphs[j]
     return i == j or (j == i + 1 and not index.text[second.start : later.start].strip())
+
+
+def _modifies_a_noun(span: QuoteSpan, references: References) -> bool:
+    """True when the quoted words stand before a noun as its modifier ("a “phase one” trade deal")."""
+    index = references.index
+    for tok, para in index.tokens_between(span.start, span.end):
+        head = tok.head
+        if tok.is_punct or head.i == tok.i or span.start <= para.start + head.idx < span.end:
+            continue
+        if tok.dep_ in ("compound", "amod", "nmod") and head.pos_ in ("NOUN", "PROPN") and head.i > tok.i:
+            return True
+    return False
 
 
 def _dash_or_colon(span: QuoteSpan, references: References) -> Attribution | None:
