@@ -193,3 +193,42 @@ def test_the_pieces_of_an_interrupted_quote_are_one_statement(analyze):
     assert statements == [(0, 1), (2,)]
     (first,) = [f for f in analysis.facts if f.quote_refs == (0, 1)]
     assert first.object == "We are ready for the storm … Every shelter is open."
+
+
+# ------------------------------------------------------------------------------- characterisations
+
+
+def test_words_after_the_as_of_a_characterisation_are_the_subjects(analyze):
+    text = "The watchdog rated both claims as “mostly false” in its weekly review."
+    quote = one_quote(analyze(text), "mostly false")
+    assert (quote.speaker.text, quote.cue) == ("The watchdog", "rated")
+
+
+def test_a_name_given_after_as_is_said_not_a_title(analyze):
+    text = "In the debate, Lena Park cited his old remarks about the mayor as “Little Caesar” twice."
+    assert speaker(analyze(text), "Little Caesar")[1] == "Lena Park"
+
+
+def test_as_before_the_object_is_no_characterisation(analyze):
+    text = "As a young host on “Morning Talk,” Victor Hale interviewed hundreds of guests."
+    assert analyze(text).quotes == ()
+
+
+def test_by_saying_speaks_through_the_verb_above(analyze):
+    text = "Ruth Adeyemi opened the session by saying the budget was “simply not enough” for the schools."
+    assert speaker(analyze(text), "simply not enough")[1] == "Ruth Adeyemi"
+
+
+def test_a_report_about_a_claim_is_the_reporters(analyze):
+    text = "The review board ruled that the mayor’s claim about “record growth” was wrong."
+    assert speaker(analyze(text), "record growth")[0] == "The review board"
+
+
+def test_a_dateline_is_where_not_who(analyze):
+    text = "LAGOS -- Governor Ada Eze, opening the new bridge on Friday, said it would carry “every trader in the city, rich or poor.”"
+    assert speaker(analyze(text), "every trader")[1] == "Ada Eze"
+
+
+def test_the_words_she_added_are_said_not_a_title(analyze):
+    text = "At the end of the song she added the words, “Long Live Lagos.”"
+    assert one_quote(analyze(text), "Long Live Lagos").cue == "added"

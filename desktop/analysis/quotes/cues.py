@@ -69,15 +69,23 @@ def cue_in_clause(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
                 break
             if cur.pos_ == "NOUN" and cur.lemma_.lower() in SPEECH_NOUNS and _owner(cur) is not None:
                 if best is None or steps < best[0]:
-                    best = (steps, cur, para)
+                    best = (steps, _outer_report(cur, index, para), para)
+                break
+            if characterising(cur) and not index.quoted(cur.head, para):
+                # "rated the claims as “false”", "pounding Trump as a “con artist”": whoever
+                # characterises the object in these words says them.
+                if best is None or steps + 1 < best[0]:
+                    best = (steps + 1, _outer_report(cur.head, index, para), para)
                 break
     return (best[1], best[2]) if best else None
 
 
 def _outer_report(verb: Token, index: DocumentIndex, para: Paragraph) -> Token:
-    """The speech verb whose reported clause holds `verb`, if any ("said" in "Kirby said Biden
-    called it …"), else `verb` itself."""
+    """The speech verb whose reported clause holds `verb` (or a noun of speech), if any ("said" in
+    "Kirby said Biden called it …", "ruled" in "ruled that Trump’s claim was …"), else `verb` itself."""
     cur = verb
+    if verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX"):
+        cur = verb.head  # the clause the noun of speech is part of
     for _ in range(4):
         if cur.dep_ not in _REPORTED_CLAUSE or cur.head.i == cur.i:
             break
@@ -85,6 +93,14 @@ def _outer_report(verb: Token, index: DocumentIndex, para: Paragraph) -> Token:
         if not index.quoted(cur, para) and is_speech_cue(cur) and cur.lower_ != "according":
             verb = cur
     return verb
+
+
+def characterising(tok: Token) -> bool:
+    """True for the "as" of "VERB someone or something as …" ("described the plan as …"): a verb
+    with an object of its own that the words after "as" characterise."""
+    if tok.lower_ != "as" or tok.dep_ != "prep" or tok.head.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
 def _owner(noun: Token) -> Token | None:

@@ -39,19 +39,27 @@ def speaker_token(verb: Token, para: Paragraph, index: DocumentIndex) -> Token |
         return None
     cur = verb
     for _ in range(5):
+        subjects = [c for c in cur.children if c.dep_ in _SUBJECTS and not index.quoted(c, para)]
+        # A parse that gives the verb two subjects ("which Apple's chief, Tim Cook, called"): the name.
+        subjects.sort(key=lambda c: c.tag_ in ("WP", "WDT"))
+        for child in subjects[:1]:
+            if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                return cur.head
+            if _is_dateline(child):
+                # "WASHINGTON -- President Obama … said": the dateline is where, the apposition who.
+                return next((c for c in child.children if c.dep_ == "appos"), None)
+            if child.tag_ in ("WP", "WDT"):
+                return None  # "who had written it" with nothing it stands for
+            return child
         for child in cur.children:
-            if child.dep_ in _SUBJECTS and not index.quoted(child, para):
-                if child.lower_ in _RELATIVE and cur.dep_ == "relcl":
-                    return cur.head
-                if child.tag_ in ("WP", "WDT"):
-                    return None  # "who had written it" with nothing it stands for
-                return child
             if child.dep_ == "agent":
                 for obj in child.children:
                     if obj.dep_ == "pobj" and not index.quoted(obj, para):
                         return obj
         if cur.dep_ in _SUBJECT_SHARING and cur.head.i != cur.i:
             cur = cur.head
+            if cur.pos_ == "ADP" and cur.dep_ == "prep" and cur.head.i != cur.i:
+                cur = cur.head  # "began by saying …", "responded after hearing …": the verb above
             continue
         if cur.dep_ == "acl" and cur.tag_ == "VBG" and cur.head.pos_ in ("NOUN", "PROPN"):
             # A speech participle describing a noun ("protesters chanting “…”", "a man shouting"):
@@ -94,3 +102,14 @@ def mention_bounds(head: Token, para: Paragraph, index: DocumentIndex) -> tuple[
     while start < head.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def _is_dateline(tok: Token) -> bool:
+    """A place in capitals opening the story, set off by a dash ("WASHINGTON --", "LAGOS —")."""
+    doc = tok.doc
+    return (
+        tok.text.isupper()
+        and len(tok.text) > 2
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in ("--", "—", "–", "-")
+    )

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.analysis.lexicon.speech import NAMING_VERBS
-from desktop.analysis.quotes.cues import nearby_cue, reporting_cue
+from desktop.analysis.lexicon.speech import NAMING_VERBS, SPEECH_NOUNS
+from desktop.analysis.quotes.cues import characterising, nearby_cue, reporting_cue
 from desktop.analysis.quotes.mentions import mention_bounds, speaker_token
 from desktop.analysis.records import NAME_KINDS, QuoteSpan, Speaker
 from desktop.analysis.references import References, person_bare_name
@@ -85,7 +85,7 @@ def attribute_speaker(span: QuoteSpan, references: References) -> Attribution:
         return NO_ATTRIBUTION
     adjacent = _touches(index.text, span, verb, speaker, para)
     cue_text = "according to" if verb.lower_ == "according" else verb.lower_
-    naming = reported and verb.lemma_.lower() in NAMING_VERBS
+    naming = reported and (verb.lemma_.lower() in NAMING_VERBS or _named(span, references))
     return Attribution(speaker, cue_text, adjacent, reported, naming)
 
 
@@ -115,6 +115,23 @@ def continues(references: References, earlier: QuoteSpan, later: QuoteSpan) -> b
         return False
     second = index.parsed.paragraphs[j]
     return i == j or (j == i + 1 and not index.text[second.start : later.start].strip())
+
+
+def _named(span: QuoteSpan, references: References) -> bool:
+    """True when the quoted words are a name somebody gives: after a naming verb ("the Ohio native
+    nicknamed “King James”"), after the "as" of "cited her remarks as “Miss Piggy”", or in apposition
+    to a noun of speech ("she added the words “Hillary Clinton”")."""
+    for tok, para in references.index.tokens_between(span.start, span.end):
+        head = tok.head
+        if span.start <= para.start + head.idx < span.end:
+            continue
+        if characterising(head) or characterising(head.head):
+            return True
+        if head.pos_ == "VERB" and head.lemma_.lower() in NAMING_VERBS:
+            return True
+        if tok.dep_ == "appos" and head.lemma_.lower() in SPEECH_NOUNS:
+            return True
+    return False
 
 
 def _modifies_a_noun(span: QuoteSpan, references: References) -> bool:
