@@ -232,3 +232,13 @@ def test_a_dateline_is_where_not_who(analyze):
 def test_the_words_she_added_are_said_not_a_title(analyze):
     text = "At the end of the song she added the words, “Long Live Lagos.”"
     assert one_quote(analyze(text), "Long Live Lagos").cue == "added"
+
+
+def test_a_quoted_label_in_the_object_of_a_verb_is_no_statement(analyze):
+    text = "The ads let the senator campaign on keeping his “tough on crime” image through the autumn."
+    assert analyze(text).quotes == ()
+
+
+def test_quoted_words_before_a_noun_in_a_reported_clause_are_said(analyze):
+    text = "Exporters know that a “quick” deal that ignores patents is no deal at all, said Hana Sato, an economist."
+    assert speaker(analyze(text), "quick")[1] == "Hana Sato"

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
     from desktop.analysis.nlp import Paragraph
 
+# The links by which a clause is what a verb reports.
+_REPORTED_CLAUSES = frozenset({"ccomp", "xcomp", "parataxis", "advcl", "conj"})
 # A dash between a quote and its speaker's name: em, en, figure and quotation dashes, or ASCII.
 _DASH_ATTRIBUTION = re.compile(r"\s*(?:[,.]\s*)?(?:[—–―‒]|--|-)[^\S\n]*")
 
@@ -67,8 +69,14 @@ def attribute_speaker(span: QuoteSpan, references: References) -> Attribution:
     index = references.index
     sentences = index.sentences_over(span.start, span.end)
     cue = reporting_cue(span, index, sentences)
-    # A quoted label before a noun ("a “phase one” deal") is not the words a cue reports.
-    reported = cue is not None and not _modifies_a_noun(span, references)
+    reported = cue is not None
+    if cue is not None and _modifies_a_noun(span, references):
+        # Quoted words before a noun ("a “phase one” deal") are a label, unless they stand in a clause
+        # the cue reports ("…recognise a “skinny” deal fails, Scissors said"): then they are said, but
+        # no more than the clause is.
+        if not _in_reported_clause(span, cue[0], cue[1]):
+            return NO_ATTRIBUTION
+        reported = False
     if cue is None:
         dashed = _dash_or_colon(span, references)
         if dashed is not None:
@@ -131,6 +139,16 @@ def _named(span: QuoteSpan, references: References) -> bool:
             return True
         if tok.dep_ == "appos" and head.lemma_.lower() in SPEECH_NOUNS:
             return True
+    return False
+
+
+def _in_reported_clause(span: QuoteSpan, verb: Token, para: Paragraph) -> bool:
+    """True when the quote lies in a clause `verb` reports (its complement), not in its object."""
+    for child in verb.children:
+        if child.dep_ in _REPORTED_CLAUSES:
+            lo, hi = child.left_edge, child.right_edge
+            if para.start + lo.idx <= span.start and span.end <= para.start + hi.idx + len(hi.text) + 2:
+                return True
     return False
 
 
