@@ -308,3 +308,21 @@ def test_armed_forces_and_coalitions_are_organisations(analyze):
     analysis = analyze("The Kurdish Democratic Brigades and the Northern Coalition met the Free Syrian Army on Sunday.")
     for name in ("Kurdish Democratic Brigades", "Northern Coalition", "Free Syrian Army"):
         assert kinds(analysis, name) == {"organization"}, name
+
+
+def test_near_opening_a_sentence_before_a_name_says_it_is_a_place(analyze):
+    # The tagger may read "Near" as part of the name (a person's), or leave the name untagged.
+    analysis = analyze(
+        "Strikes hit two towns. .  Near Hadrin Wells, two strikes hit a depot. .  Near Tal Qusra, one strike "
+        "destroyed a bridge."
+    )
+    assert kinds(analysis, "Hadrin Wells") == {"place"}
+    assert kinds(analysis, "Tal Qusra") == {"place"}
+    assert not [e for e in analysis.entities if e.text.startswith("Near")]
+
+
+def test_an_acronym_read_as_a_nationality_is_an_organisation(analyze):
+    analysis = analyze("The ISIL fighters retreated, and ISIL said it would regroup. Officials said ISIL had lost the town.")
+    assert kinds(analysis, "ISIL") == {"organization"}
+    headline = analyze("GERMAN VOTERS BACK COALITION IN STATE POLL .\nBERLIN 2024-05-04\nGerman voters went to the polls.")
+    assert not [e for e in headline.entities if e.text == "GERMAN" and e.kind == "organization"]

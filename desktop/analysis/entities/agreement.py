@@ -34,7 +34,8 @@ def agree_with_conjuncts(mentions: list[Mention]) -> None:
 
 def vote_kinds(mentions: list[Mention]) -> None:
     """All mentions of one name take the kind most of them have; kinds set by a rule on the mention's
-    own context count three times; a tie goes to the kind of the name's first mention."""
+    own context count three times, and such a mention keeps its kind ("In Leeds, …" stays a place in
+    a story where Leeds also plays); a tie goes to the kind of the name's first mention."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, str] = {}
     for m in sorted(mentions, key=lambda m: m.start):
@@ -43,7 +44,7 @@ def vote_kinds(mentions: list[Mention]) -> None:
             votes[key][m.kind] += 3 if m.strong else 1
             first.setdefault(key, m.kind)
     for m in mentions:
-        if m.kind in NAME_KINDS:
+        if m.kind in NAME_KINDS and not m.strong:
             key = _vote_key(m)
             counts = votes[key]
             kind = max(counts, key=lambda k: (counts[k], k == first[key]))

@@ -15,7 +15,13 @@ from desktop.analysis.entities.mentions import Mention
 from desktop.analysis.entities.repeats import repeated_names
 from desktop.analysis.entities.roles import give_roles
 from desktop.analysis.entities.spans import mentions_of
-from desktop.analysis.entities.untagged import person_full_names, untagged_dateline, untagged_people
+from desktop.analysis.entities.teams import sides_in_results
+from desktop.analysis.entities.untagged import (
+    person_full_names,
+    untagged_dateline,
+    untagged_opening_places,
+    untagged_people,
+)
 from desktop.analysis.nlp import ParsedText
 from desktop.analysis.records import Entity
 
@@ -24,12 +30,14 @@ def extract_entities(parsed: ParsedText) -> list[Entity]:
     mentions: list[Mention] = []
     for para in parsed.paragraphs:
         mentions.extend(mentions_of(para))
+    mentions = sides_in_results(parsed, mentions)
     surnames = {m.words[-1] for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
     for m in mentions:
         fix_kind_from_context(m, surnames)
     full_names = person_full_names(mentions)
     mentions.extend(untagged_people(parsed, mentions, full_names))
     mentions.extend(untagged_dateline(parsed, mentions))
+    mentions.extend(untagged_opening_places(parsed, mentions))
     mentions.extend(repeated_names(parsed, mentions))
     full_names = person_full_names(mentions)
     link_people(mentions, full_names)

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from desktop.analysis.lexicon import words
 
-PLACE_NAMES = (
-    words("countries") | words("world_cities") | words("world_regions") | words("place_names") | words("sky_bodies")
-)
+NATION_NAMES = words("countries") | words("national_names")
+PLACE_NAMES = NATION_NAMES | words("world_cities") | words("world_regions") | words("place_names") | words("sky_bodies")
 
 
 def is_known_place(name: str) -> bool:
     return name in PLACE_NAMES
+
+
+def is_nation(name: str) -> bool:
+    """A country's name ("France", "England"): its sports side is named, and annotated, as the country."""
+    return name in NATION_NAMES or name.title() in NATION_NAMES

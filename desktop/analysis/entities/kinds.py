@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.analysis.entities.gazetteers import is_known_place
-from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.entities.mentions import Mention, bare_word, wire_date_at
 from desktop.analysis.entities.name_words import (
     EVENT_LAST_WORDS,
     OPERATION_WORDS,
@@ -23,7 +23,8 @@ from desktop.analysis.entities.name_words import (
     TIME_ZONES,
     VENUE_WORDS,
 )
-from desktop.analysis.entities.spans import is_joined_acronym
+from desktop.analysis.entities.spans import POSSESSIVE, is_joined_acronym
+from desktop.analysis.entities.teams import acts_as_side
 from desktop.analysis.entities.untagged import titles_next_name
 from desktop.analysis.records import NAME_KINDS
 
@@ -51,11 +52,16 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     elif _names_an_event(m, last, before):
         # "the Dubai Air Show", "the World Cup": an event, whatever the model said.
         m.kind, m.label, m.fixed = "other", "EVENT", True
-    elif m.kind in NAME_KINDS and (_is_dateline(m) or _named_as_place(m) or _feature_name(m, last)):
+    elif (m.kind in NAME_KINDS and (_is_dateline(m) or _named_as_place(m) or _feature_name(m, last))) or (
+        m.kind == "place" and _is_where(m)
+    ):
         m.set_kind("place")
+    elif acts_as_side(m, surnames):
+        m.set_kind("organization")
     elif _titled_as_person(m, before):
         m.set_kind("person")
-    elif m.label == "PERSON" and m.text.isalpha() and m.text.isupper() and len(m.text) > 1:
+    elif m.label in ("PERSON", "NORP") and _is_acronym(m):
+        # "ISIL" read as a person's name or a nationality: an acronym names a body, or a place.
         m.set_kind("place" if is_known_place(m.text) else "organization")
     elif _org_apposition(m) or (
         m.j - m.i > 1 and last in ORG_LAST_WORDS and m.label != "FAC" and not is_known_place(m.text)
@@ -66,6 +72,16 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     elif m.label != "NORP" and m.text not in surnames and not is_known_place(m.text) and _modifies_title(m):
         # "Sabres captain Jack Eichel", "Wild coach Bruce Boudreau": the team or body a person serves.
         m.set_kind("organization")
+
+
+def _is_acronym(m: Mention) -> bool:
+    """A word in capitals amid ordinary case: not a headline's "GERMAN" or "SMITH"."""
+    if not (m.text.isalpha() and m.text.isupper() and len(m.text) > 1):
+        return False
+    doc = m.para.doc
+    sent = doc[m.i].sent
+    words = [t for t in sent if t.is_alpha and len(t.text) > 1 and not (m.i <= t.i < m.j)]
+    return bool(words) and sum(t.text.isupper() for t in words) * 2 < len(words)
 
 
 def _is_counted_thing(m: Mention) -> bool:
@@ -151,7 +167,7 @@ def _is_dateline(m: Mention) -> bool:
         m.i == 0
         and m.text.isupper()
         and m.j < len(doc)
-        and doc[m.j].text in (",", "—", "–", "-")
+        and (doc[m.j].text in (",", "—", "–", "-") or (wire_date_at(doc, m.j) and is_known_place(m.text.title())))
         and m.para.start < 200
     )
 
@@ -172,6 +188,17 @@ def _org_apposition(m: Mention) -> bool:
     )
 
 
+def _is_where(m: Mention) -> bool:
+    """ "In Milwaukee, …", "Cleveland at Texas": a place's name after "in" or "at" says where, whatever
+    other mentions of the name say (a city's side elsewhere in a sports story)."""
+    doc = m.para.doc
+    if m.i == 0 or (m.j < len(doc) and doc[m.j].text in POSSESSIVE):
+        return False  # "in Kent's win": the side's
+    before = doc[m.i - 1].lower_
+    # "yelled at Jamil": after "at" only a name known as a place's says where.
+    return (before == "in" and m.root.dep_ == "pobj") or (before == "at" and is_known_place(m.text.title()))
+
+
 def _after_in_or_at(m: Mention) -> bool:
     doc = m.para.doc
     k = m.i - 1
@@ -190,4 +217,7 @@ def fix_place(m: Mention) -> None:
     if m.described or (m.fixed and (m.kind == "person" or m.strong)):
         return
     if m.kind in ("person", "organization", "group", "other") and is_known_place(m.text) and m.label != "NORP":
+        # The gazetteer's word, not the mention's own context: fixed, but it votes as one mention.
+        strong = m.strong
         m.set_kind("place")
+        m.strong = strong

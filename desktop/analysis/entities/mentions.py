@@ -10,9 +10,10 @@ from desktop.analysis.nlp import Paragraph
 from desktop.analysis.records import LABEL_OF_KIND
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _GLUED_MARK = re.compile(r"[.,;:]?[\[(]")
+_WIRE_DATE = re.compile(r"\d{4}-\d\d-\d\d(?!\d)")
 
 
 @dataclass
@@ -69,3 +70,10 @@ class Mention:
 
 def bare_word(tok: Token) -> str:
     return tok.lower_.rstrip(".")
+
+
+def wire_date_at(doc: Doc, k: int) -> bool:
+    """ "LONDON 1996-08-30": a wire dateline's date starts at doc[k] (the tokenizer may split it)."""
+    if k >= len(doc) or not doc[k].text[:4].isdigit():
+        return False
+    return _WIRE_DATE.match(doc[k : k + 5].text) is not None  # Doc.text would join the whole paragraph

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.entities.mentions import Mention, bare_word, wire_date_at
 from desktop.analysis.entities.name_words import NAME_SUFFIXES
 from desktop.analysis.lexicon.people import TITLES
 from desktop.analysis.records import KIND_OF_LABEL, NAME_KINDS
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from desktop.analysis.nlp import Paragraph
 
 _SCORE = re.compile(r"\d+(?:[-–]\d*)*")
+_MATCH_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
 _DASHES = frozenset({"-", "–", "—"})
 _SCORELESS = frozenset({"PERSON", "GPE", "LOC", "FAC", "NORP"})  # labels whose names never end in a number
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -112,6 +113,18 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     # The tokenizer may leave "6-" or "-" of "6-4" behind, so dashes go too.
     while j - i > 1 and label in _SCORELESS and (_SCORE.fullmatch(doc[j - 1].text) or doc[j - 1].text in _DASHES):
         j -= 1
+    # "DETROIT 1996-08-31": a wire dateline's date is no part of the place.
+    for k in range(i + 1, j):
+        if wire_date_at(doc, k):
+            # "LEEDS 2024-05-04" read as one date: the date alone is; the place before it is found
+            # as the dateline's.
+            i, j = (k, j) if label == "DATE" else (i, k)
+            break
+    # "Bristol 3-1": a match score after a side's name; an organisation's own number stays ("CTF 50").
+    for size in (1, 3):  # "3-1", or tokenized "3", "-", "1"
+        if j - i > size and doc[j - size - 1].whitespace_ and _MATCH_SCORE.fullmatch(doc[j - size : j].text):
+            j -= size
+            break
     # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
     if j - i > 2 and bare_word(doc[i]) in TITLES and doc[i + 1].lower_ == "of":
         i += 2
@@ -128,8 +141,14 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
 
 
 def _opening_preposition(doc: Doc, i: int) -> bool:
-    """ "Near Al Shadaddi, …": a sentence's capitalised first preposition the model ran into the name."""
-    return doc[i].is_sent_start and doc[i].pos_ == "ADP" and doc[i].text[:1].isupper()
+    """ "Near Al Shadaddi, …": a sentence's capitalised first preposition the model ran into the name
+    (the tagger may take "Near" for part of the name too)."""
+    tok = doc[i]
+    return (
+        tok.is_sent_start
+        and tok.text[:1].isupper()
+        and (tok.pos_ == "ADP" or (tok.lower_ in LOCATIVE_PREPOSITIONS and i + 1 < len(doc) and doc[i + 1].text[:1].isupper()))
+    )
 
 
 def began_with_place_preposition(doc: Doc, i: int) -> bool:

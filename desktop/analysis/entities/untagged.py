@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from desktop.analysis.entities.gazetteers import is_known_place
-from desktop.analysis.entities.mentions import Mention, bare_word
+from desktop.analysis.entities.mentions import Mention, bare_word, wire_date_at
 from desktop.analysis.entities.name_words import ORG_LAST_WORDS, ORG_NOUNS
 from desktop.analysis.lexicon.people import HONORIFICS, TITLES
 from desktop.analysis.records import NAME_KINDS
@@ -45,7 +45,7 @@ def untagged_dateline(parsed: ParsedText, mentions: list[Mention]) -> list[Menti
         j = 0
         while j < len(doc) and doc[j].text.isupper() and doc[j].text.isalpha() and len(doc[j].text) > 1:
             j += 1
-        if j == 0 or j >= len(doc) or doc[j].text not in _DATELINE_ENDS:
+        if j == 0 or j >= len(doc) or not (doc[j].text in _DATELINE_ENDS or wire_date_at(doc, j)):
             return []
         if any(m.para is para and m.i < j for m in mentions):
             return []
@@ -163,3 +163,33 @@ def titles_next_name(doc: Doc, root: Token, j: int) -> bool:
         and after.pos_ == "PROPN"
         and after.text[:1].isupper()
     )
+
+
+# Prepositions that, opening a sentence before a name and a comma, say the name is a place ("Near
+# Sinjar, …"); not "in" or "at", which open "In Congress, …" and "At Google, …" as often.
+_PLACE_OPENERS = frozenset({"near", "outside", "around"})
+
+
+def untagged_opening_places(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]:
+    """ "Near Sinjar, two strikes …": the untagged name after a sentence's opening "Near"."""
+    covered: dict[int, set[int]] = defaultdict(set)
+    for m in mentions:
+        covered[id(m.para)].update(range(m.i, m.j))
+    found: list[Mention] = []
+    for para in parsed.paragraphs:
+        doc = para.doc
+        taken = covered[id(para)]
+        for sent in doc.sents:
+            k = sent.start
+            while k < sent.end and doc[k].is_space:
+                k += 1
+            if k + 2 >= len(doc) or doc[k].lower_ not in _PLACE_OPENERS or not doc[k].text[:1].isupper():
+                continue
+            j = k + 1
+            while j < len(doc) and j not in taken and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            if j > k + 1 and j < len(doc) and doc[j].text == ",":
+                m = Mention(para, k + 1, j, "GPE", "place", fixed=True, strong=True)
+                m.locate()
+                found.append(m)
+    return found
