@@ -5,6 +5,8 @@
 - spans.py: mentions from the model's entities, trimmed to the name ("the", "’s", titles, scores).
 - kinds.py: kinds repaired from the mention's own context (titles, appositions, datelines, telling words).
 - teams.py: sports sides named after places ("Kent beat Surrey", "Ayr 6 Berwick 0") are organisations.
+- bodies.py: bodies named by description ("the Iraqi government", "the Coalition", "ISIL fighters").
+- places.py: places without a tagged name (coordinates, "an ISIL-held building").
 - untagged.py: names the model left untagged; roles.py: a person's title as the article gives it.
 - linking.py: canonical names ("Johnson" -> "Boris Johnson", "UN" -> "United Nations").
 - agreement.py: one kind per name (listed names and every mention of a name agree).

@@ -9,9 +9,11 @@ this order; every pass is linear in the mentions.
 from __future__ import annotations
 
 from desktop.analysis.entities.agreement import agree_with_conjuncts, vote_kinds
+from desktop.analysis.entities.bodies import described_bodies
 from desktop.analysis.entities.kinds import fix_kind_from_context, fix_place
 from desktop.analysis.entities.linking import link_people, link_short_names
 from desktop.analysis.entities.mentions import Mention
+from desktop.analysis.entities.places import untagged_places
 from desktop.analysis.entities.repeats import repeated_names
 from desktop.analysis.entities.roles import give_roles
 from desktop.analysis.entities.spans import mentions_of
@@ -39,6 +41,8 @@ def extract_entities(parsed: ParsedText) -> list[Entity]:
     mentions.extend(untagged_dateline(parsed, mentions))
     mentions.extend(untagged_opening_places(parsed, mentions))
     mentions.extend(repeated_names(parsed, mentions))
+    mentions = described_bodies(parsed, mentions)
+    mentions = untagged_places(parsed, mentions)
     full_names = person_full_names(mentions)
     link_people(mentions, full_names)
     for m in mentions:

@@ -42,8 +42,9 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     before = doc[m.i - 1] if m.i > 0 else None
     # "Mercury, the record label,": what the apposition says it is, no gazetteer overrules.
     m.described = any(bare_word(t) not in PLACE_NOUNS for t in _apposition_nouns(m))
-    if _is_counted_thing(m):
-        # "a VBIED", "two UAVs": a thing counted with an article or a number is not a name.
+    if _is_counted_thing(m) or _is_model_name(m):
+        # "a VBIED", "two UAVs": a thing counted with an article or a number is not a name; nor is
+        # "Max" in "the 737 Max".
         m.kind, m.label, m.fixed = "other", "PRODUCT", True
     elif is_joined_acronym(m):
         m.set_kind("place" if is_known_place(m.text) else "organization")
@@ -54,7 +55,7 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
         m.kind, m.label, m.fixed = "other", "EVENT", True
     elif (m.kind in NAME_KINDS and (_is_dateline(m) or _named_as_place(m) or _feature_name(m, last))) or (
         m.kind == "place" and _is_where(m)
-    ):
+    ) or (m.label == "PERSON" and m.text not in surnames and _lies_within(m)):
         m.set_kind("place")
     elif acts_as_side(m, surnames):
         m.set_kind("organization")
@@ -94,6 +95,18 @@ def _is_counted_thing(m: Mention) -> bool:
     )
 
 
+def _is_model_name(m: Mention) -> bool:
+    """ "its popular 737 Max jet", "the 737 Max": a word after a model number (not a year) names the
+    model, not a person."""
+    doc = m.para.doc
+    if m.label != "PERSON" or m.j - m.i != 1 or m.i < 2:
+        return False
+    number, before = doc[m.i - 1], doc[m.i - 2]
+    if not number.text.isdigit() or (len(number.text) == 4 and number.text[:2] in ("19", "20")):
+        return False
+    return before.pos_ in ("DET", "ADJ", "PROPN") or before.tag_ in ("PRP$", "VBN")  # "the embattled 737 Max"
+
+
 def _is_time_zone(m: Mention, before: Token | None) -> bool:
     """ "(0100 GMT)", "at 9 a.m. EST": a time zone after a clock time, which the model takes for a name."""
     return (
@@ -109,7 +122,27 @@ def _apposition_nouns(m: Mention) -> list[Token]:
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= m.j and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.i < m.i and root.head.pos_ == "NOUN":
         nouns.append(root.head)
+    if not nouns:
+        written = _written_apposition(m)
+        nouns += [written] if written is not None else []
     return nouns
+
+
+def _written_apposition(m: Mention) -> Token | None:
+    """ "Kosmos, a group co-founded by …": the noun of an apposition as written (a comma, an article
+    and the noun within a few words), where the parse hung it elsewhere."""
+    doc = m.para.doc
+    k = m.j
+    if m.kind not in NAME_KINDS or k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+        return None
+    noun = None
+    for tok in doc[k + 2 : min(k + 7, len(doc))]:
+        if tok.pos_ == "NOUN":
+            noun = tok  # "a group", "a small rival group": the last noun of the phrase
+        elif tok.pos_ not in ("ADJ", "ADV") and tok.text != "-":
+            break
+    # ", the company said": the subject of a report, not an apposition
+    return noun if noun is not None and noun.dep_ not in ("nsubj", "nsubjpass") else None
 
 
 def _named_as_place(m: Mention) -> bool:
@@ -181,11 +214,24 @@ def _org_apposition(m: Mention) -> bool:
     place = is_known_place(m.text)
     if root.dep_ == "compound" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i == m.j and not place:
         return True
+    written = _written_apposition(m)
+    if written is not None and written.lemma_.lower() in ORG_NOUNS:
+        return True
     return any(
         (c.dep_ == "compound" and c.i == m.i - 1 and not place) or (c.dep_ == "appos" and c.i >= m.j)
         for c in root.children
         if c.lemma_.lower() in ORG_NOUNS
     )
+
+
+def _lies_within(m: Mention) -> bool:
+    """ "an ISIL leader in Raqqah", "throughout Al Anbar": people are not where things happen, so a name
+    the model took for a person's, right after "in" or "throughout", is a place's."""
+    doc = m.para.doc
+    if m.i == 0 or (m.j < len(doc) and doc[m.j].text in POSSESSIVE):
+        return False
+    before = doc[m.i - 1]
+    return before.lower_ in ("in", "throughout") and m.root.dep_ == "pobj" and m.root.head.i == before.i
 
 
 def _is_where(m: Mention) -> bool:

@@ -15,7 +15,7 @@ from desktop.analysis.lexicon.people import TITLES
 from desktop.analysis.records import KIND_OF_LABEL, NAME_KINDS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from desktop.analysis.nlp import Paragraph
 
@@ -125,6 +125,11 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
         if j - i > size and doc[j - size - 1].whitespace_ and _MATCH_SCORE.fullmatch(doc[j - size : j].text):
             j -= size
             break
+    # "Interfax news agency", "Kazakhstan wins again": lowercase words after the name describe it or
+    # say what it did; the name ends with its last capitalised word.
+    if label in _TRIM_LABELS:
+        while j - i > 1 and _described_after(doc[j - 1]) and doc[j - 2].is_alpha:
+            j -= 1
     # "Founder of Ceres Robotics Inc.": the role and "of" are not part of the name.
     if j - i > 2 and bare_word(doc[i]) in TITLES and doc[i + 1].lower_ == "of":
         i += 2
@@ -138,6 +143,15 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
         if k > i and bare_word(doc[k - 1]) in TITLES:
             i = k
     return i, j
+
+
+_TRIM_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_CONTENT_WORDS = frozenset({"NOUN", "VERB", "ADV", "ADJ"})
+
+
+def _described_after(tok: Token) -> bool:
+    """A lowercase content word: no part of a name ("news agency", "province", "wins again")."""
+    return tok.is_alpha and tok.text.islower() and tok.pos_ in _CONTENT_WORDS
 
 
 def _opening_preposition(doc: Doc, i: int) -> bool:
