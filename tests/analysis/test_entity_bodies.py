@@ -98,3 +98,32 @@ def test_an_apposition_the_parse_misses_says_what_a_name_is(analyze):
     analysis = analyze("The event is run by the Tennis Council and Vantor, a group co-founded by a former player.")
     assert kinds_of(analysis, "Vantor") == {"organization"}
     assert kinds_of(analyze("Sponsorship came from Halden, a firm owned by two brothers."), "Halden") == {"organization"}
+
+
+def test_a_name_split_at_and_is_one_name_when_the_text_writes_its_acronym(analyze):
+    # The model tags "the Popular Front of Kestria" and, apart, "Valleys".
+    joined = analyze(
+        "The campaign against the Popular Front of Kestria and the Valleys continued. "
+        "The PFKV said on Monday it had lost ground."
+    )
+    assert "Popular Front of Kestria and the Valleys" in named(joined, "organization")
+    apart = analyze("The Bank of Kestria and the Treasury met on Monday.")
+    assert named(apart, "organization") == ["Bank of Kestria", "Treasury"]
+
+
+def test_a_spaced_dash_or_a_bracket_stands_between_two_names(analyze):
+    # The model reads "Norway - Anders Lund" as one organisation's name.
+    analysis = analyze("Scorers: Norway - Anders Lund (12th), Sweden - Per Holm (80th)")
+    assert kinds_of(analysis, "Norway") == {"place"}
+    assert not [e for e in analysis.entities if " - " in e.text]
+
+
+def test_in_a_headline_the_section_word_is_no_name_and_a_listed_place_is_a_place(analyze):
+    # The model tags "SOCCER - CANADA", "CRICKET" and "PUT ITALY IN TO SERVE" as organisations.
+    soccer = analyze("SOCCER - CANADA BEAT CHILE 3-1 IN FRIENDLY .\nOSLO 2024-05-04\nThe match was played on Saturday.")
+    assert kinds_of(soccer, "CANADA") == {"place"}
+    assert not [e for e in soccer.entities if "SOCCER" in e.text]
+    cricket = analyze("CRICKET - NORWAY BEAT SWEDEN BY FOUR WICKETS .\nOSLO 2024-05-04\nThe match was played on Saturday.")
+    assert not [e for e in cricket.entities if e.text == "CRICKET"]
+    tennis = analyze("TENNIS - SPAIN WIN TOSS , PUT ITALY IN TO SERVE .\nOSLO 2024-05-04\nThe match was played on Saturday.")
+    assert kinds_of(tennis, "ITALY") == {"place"}

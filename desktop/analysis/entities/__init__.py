@@ -7,6 +7,7 @@
 - teams.py: sports sides named after places ("Kent beat Surrey", "Ayr 6 Berwick 0") are organisations.
 - bodies.py: bodies named by description ("the Iraqi government", "the Coalition", "ISIL fighters").
 - places.py: places without a tagged name (coordinates, "an ISIL-held building").
+- joined.py: a name the model split at "and" is one when the text writes its acronym.
 - untagged.py: names the model left untagged; roles.py: a person's title as the article gives it.
 - linking.py: canonical names ("Johnson" -> "Boris Johnson", "UN" -> "United Nations").
 - agreement.py: one kind per name (listed names and every mention of a name agree).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop.analysis.entities.agreement import agree_with_conjuncts, vote_kinds
 from desktop.analysis.entities.bodies import described_bodies
+from desktop.analysis.entities.joined import join_split_names
 from desktop.analysis.entities.kinds import fix_kind_from_context, fix_place
 from desktop.analysis.entities.linking import link_people, link_short_names
 from desktop.analysis.entities.mentions import Mention
@@ -33,6 +34,7 @@ def extract_entities(parsed: ParsedText) -> list[Entity]:
     for para in parsed.paragraphs:
         mentions.extend(mentions_of(para))
     mentions = sides_in_results(parsed, mentions)
+    mentions = join_split_names(parsed, mentions)
     surnames = {m.words[-1] for m in mentions if m.label == "PERSON" and len(m.words) >= 2}
     for m in mentions:
         fix_kind_from_context(m, surnames)

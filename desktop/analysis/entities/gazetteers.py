@@ -14,7 +14,14 @@ PLACE_NAMES = NATION_NAMES | words("world_cities") | words("world_regions") | wo
 
 
 def is_known_place(name: str) -> bool:
-    return name in PLACE_NAMES
+    """A listed place's name, as written or in capitals ("NEW YORK", a dateline's or a headline's)."""
+    if name in PLACE_NAMES:
+        return True
+    if not name.isupper():
+        return False
+    # "SALE", "NICE": a short word in capitals is as likely an ordinary one, unless a nation's name.
+    titled = name.title()
+    return titled in NATION_NAMES or (len(name) >= 5 and titled in PLACE_NAMES)
 
 
 def is_nation(name: str) -> bool:

@@ -25,7 +25,7 @@ from desktop.analysis.entities.name_words import (
 )
 from desktop.analysis.entities.spans import POSSESSIVE, is_joined_acronym
 from desktop.analysis.entities.teams import acts_as_side
-from desktop.analysis.entities.untagged import titles_next_name
+from desktop.analysis.entities.untagged import opens_a_headline, titles_next_name
 from desktop.analysis.records import NAME_KINDS
 
 if TYPE_CHECKING:
@@ -200,8 +200,9 @@ def _is_dateline(m: Mention) -> bool:
         m.i == 0
         and m.text.isupper()
         and m.j < len(doc)
-        and (doc[m.j].text in (",", "—", "–", "-") or (wire_date_at(doc, m.j) and is_known_place(m.text.title())))
+        and (doc[m.j].text in (",", "—", "–", "-") or (wire_date_at(doc, m.j) and is_known_place(m.text)))
         and m.para.start < 200
+        and not opens_a_headline(doc, m.j)  # "BASEBALL - MAJOR LEAGUE RESULTS": a section word
     )
 
 

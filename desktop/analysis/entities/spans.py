@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from desktop.analysis.entities.gazetteers import is_known_place
 from desktop.analysis.entities.mentions import Mention, bare_word, wire_date_at
 from desktop.analysis.entities.name_words import NAME_SUFFIXES
+from desktop.analysis.entities.untagged import opens_a_headline
 from desktop.analysis.lexicon.people import TITLES
 from desktop.analysis.records import KIND_OF_LABEL, NAME_KINDS
 
@@ -32,7 +34,7 @@ def mentions_of(para: Paragraph) -> list[Mention]:
     found: list[Mention] = []
     ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in KIND_OF_LABEL]
     for i, j, label in _join_acronyms(doc, ents):
-        for a, b, part_label in _trimmed_parts(doc, i, j, label):
+        for a, b, part_label in _in_headline(doc, _trimmed_parts(doc, i, j, label)):
             m = Mention(para, a, b, part_label, KIND_OF_LABEL[part_label])
             m.locate()
             if a == i + 1 and part_label == "PERSON" and began_with_place_preposition(doc, a):
@@ -40,6 +42,37 @@ def mentions_of(para: Paragraph) -> list[Mention]:
             if _is_name_like(m):
                 found.append(m)
     return found
+
+
+def _in_headline(doc: Doc, parts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """In a headline's capitals the model's spans have no edges: "SOCCER -" before it is the section,
+    no name, and a span that holds a listed place ("CANADA BEAT", "PUT ITALY IN") is that place."""
+    kept = []
+    for a, b, label in parts:
+        words = doc[a:b]
+        if not words.text.isupper() or not _capitals_line(doc, a):
+            kept.append((a, b, label))
+            continue
+        if _first_word(doc) == a and b < len(doc) and doc[b].text in _DASHES and opens_a_headline(doc, b):
+            continue  # "BASEBALL - MAJOR LEAGUE RESULTS"
+        if not is_known_place(words.text):
+            place = next(
+                ((x, y) for x in range(a, b) for y in range(b, x, -1) if (x, y) != (a, b) and is_known_place(doc[x:y].text)),
+                None,
+            )
+            if place is not None:
+                a, b, label = place[0], place[1], "GPE"
+        kept.append((a, b, label))
+    return kept
+
+
+def _capitals_line(doc: Doc, k: int) -> bool:
+    words = [t for t in doc[k].sent if t.is_alpha and len(t.text) > 1]
+    return len(words) >= 3 and sum(t.text.isupper() for t in words) * 4 >= len(words) * 3
+
+
+def _first_word(doc: Doc) -> int:
+    return next((t.i for t in doc if not (t.is_space or t.is_punct)), 0)
 
 
 def _join_acronyms(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -80,7 +113,7 @@ def _trimmed_parts(doc: Doc, i: int, j: int, label: str) -> list[tuple[int, int,
     parts: list[tuple[int, int, str]] = []
     start = i
     for k in range(i, j + 1):
-        if k == j or _splits_at_comma(doc, k, j) or (doc[k].text in POSSESSIVE and k + 1 < j):
+        if k == j or _splits_at_comma(doc, k, j) or _splits_between(doc, k) or (doc[k].text in POSSESSIVE and k + 1 < j):
             a, b = _trim(doc, start, k, label)
             if a < b:
                 parts.append((a, b, label))
@@ -91,6 +124,15 @@ def _trimmed_parts(doc: Doc, i: int, j: int, label: str) -> list[tuple[int, int,
         parts[0] = (parts[0][0], parts[0][1], owner_label)
         parts[1:] = [(a, b, "ORG") for a, b, _ in parts[1:]]
     return parts
+
+
+def _splits_between(doc: Doc, k: int) -> bool:
+    """ "Romania - Cosmin Contra", "Scott Draper ( Australia )": a dash with spaces around it, or a
+    bracket, stands between two names."""
+    tok = doc[k]
+    if tok.text in ("(", ")"):
+        return True
+    return tok.text in _DASHES and k > 0 and bool(doc[k - 1].whitespace_) and bool(tok.whitespace_)
 
 
 def _splits_at_comma(doc: Doc, k: int, j: int) -> bool:

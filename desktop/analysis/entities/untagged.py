@@ -49,7 +49,7 @@ def untagged_dateline(parsed: ParsedText, mentions: list[Mention]) -> list[Menti
             return []
         if any(m.para is para and m.i < j for m in mentions):
             return []
-        if _opens_a_headline(doc, j) and not is_known_place(doc[:j].text):
+        if opens_a_headline(doc, j) and not is_known_place(doc[:j].text):
             return []
         m = Mention(para, 0, j, "GPE", "place", fixed=True, strong=True)
         m.locate()
@@ -57,7 +57,7 @@ def untagged_dateline(parsed: ParsedText, mentions: list[Mention]) -> list[Menti
     return []
 
 
-def _opens_a_headline(doc: Doc, j: int) -> bool:
+def opens_a_headline(doc: Doc, j: int) -> bool:
     """ "SOCCER - LATE GOAL SINKS …": a section word before a headline in capitals, not a dateline, which
     the story's first sentence follows in ordinary case."""
     after = [t for t in doc[j + 1 : j + 8] if t.is_alpha][:4]
