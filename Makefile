@@ -31,7 +31,7 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 # The system-library check first: on X11 without libxcb-cursor0 & co. one line says what to install.
 run: $(VENV)/.installed-run
 	@$(BIN)/python -m desktop.system_libraries
-	$(BIN)/factlight $(FILE)
+	$(BIN)/factlight $(or $(FILE),resources/sample/rferl-johnson-putin.txt)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -21,7 +21,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -265,3 +265,42 @@ def _analyse_file(job: tuple[str, str]) -> tuple[str, str, Any]:
         return "failed", name, f"the analysis failed: {exc}"
     payload = json.dumps(analysis.to_dict(), **PAYLOAD_JSON)
     return "analysed", name, (document, analysis, payload, digest)
+
+
+def serve_import(connection: Any, db_path: str, paths: list[str], processes: int, model: ModelChoice) -> None:
+    """Entry point of the window's import process: events out, "cancel" in, over one duplex pipe.
+
+    Sends ("event", ImportEvent) for each step, then ("done", ImportSummary) or ("error", message).
+    """
+    from desktop.store.errors import LibraryError
+
+    stop = [False]
+
+    def cancelled() -> bool:
+        try:
+            while connection.poll():
+                if connection.recv() == "cancel":
+                    stop[0] = True
+        except (EOFError, OSError):  # the window is gone: stop too
+            stop[0] = True
+        return stop[0]
+
+    def report(event: ImportEvent) -> None:
+        try:
+            connection.send(("event", event))
+        except (BrokenPipeError, OSError):
+            stop[0] = True
+
+    try:
+        summary = import_files(db_path, paths, processes=processes, model=model, report=report, cancelled=cancelled)
+    except (ImportFailed, LibraryError) as exc:
+        _send(connection, ("error", str(exc)))
+    except Exception as exc:  # reach the window as a message, not as a silent dead process
+        _send(connection, ("error", f"The import failed: {exc}"))
+    else:
+        _send(connection, ("done", summary))
+
+
+def _send(connection: Any, message: tuple) -> None:
+    with suppress(OSError):  # the window has gone
+        connection.send(message)

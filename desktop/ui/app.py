@@ -1,7 +1,9 @@
 """Starts the window: QApplication, settings, the main window on a file or the sample article.
 
 Nothing here imports spaCy: the analysis process loads it while the article is already on screen.
-The library is `--db PATH`, else FACTLIGHT_DB, else library.db in the user data folder (config.py).
+The library is `--db PATH`, else FACTLIGHT_DB, else the one last chosen in the window, else library.db in
+the user data folder (library_choice.py). Without a file the Library view is shown (and, while the
+library is empty, the sample article).
 `--screenshot OUT.png` waits for the highlights, saves the window and exits. FACTLIGHT_QUIT_WHEN_READY=1
 makes the window quit through File ▸ Quit once the analysis is shown (used to test a clean exit).
 """
@@ -19,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.config import DB_ENV, default_db_path
+from desktop.config import DB_ENV
 from desktop.resources import resource_path, sample_article
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import chosen_model
@@ -66,7 +68,8 @@ def run_app(args: argparse.Namespace) -> int:
         settings = AppSettings(Path(scratch.name) / "settings.ini")
     else:
         settings = AppSettings()
-    db_path = args.db.expanduser() if args.db is not None else default_db_path()
+    # None: FACTLIGHT_DB, else the library last chosen in the window, else the default (library_choice.py).
+    db_path = args.db.expanduser() if args.db is not None else None
     if scratch is not None and args.db is None and not os.environ.get(DB_ENV):
         db_path = Path(scratch.name) / "library.db"  # nor the reader's notes and cached analyses
     window = MainWindow(settings, chosen_model(settings, args.model), db_path)
@@ -78,12 +81,27 @@ def run_app(args: argparse.Namespace) -> int:
         window.analysis_shown.connect(lambda _a: QTimer.singleShot(0, window.actions_.quit.trigger))
         window.analysis_failed.connect(lambda _m: QTimer.singleShot(0, window.actions_.quit.trigger))
     window.show()
-    window.open_file(args.file or sample_article())
+    if args.file or args.screenshot is not None:
+        window.open_file(args.file or sample_article())
+    else:
+        _library_first(window)
     code = app.exec()
     AnalysisService.shutdown_all()
     if scratch is not None:
         scratch.cleanup()
     return code or status["code"]
+
+
+def _library_first(window: MainWindow) -> None:
+    """No file given: the Library view; on a first run (an empty library) the sample article as well."""
+    window.show_library()
+
+    def loaded(count: int) -> None:
+        window.library_loaded.disconnect(loaded)
+        if count == 0 and window.document is None:
+            window.open_file(sample_article())
+
+    window.library_loaded.connect(loaded)
 
 
 def _take_screenshot_when_ready(window: MainWindow, out: Path, status: dict[str, int]) -> None:

@@ -20,6 +20,7 @@ PLACEHOLDER = "Click a highlight in the article, or select one and press Enter, 
 
 class DetailsPanel(QWidget):
     jump_requested = Signal(str, int)  # record ("entity", "quote", "number"), index
+    article_requested = Signal(int, int, int)  # document id, start, end: another article's version of a quote
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,6 +38,9 @@ class DetailsPanel(QWidget):
         layout.addWidget(self.buttons)
         # The reader's verdict on a record (an Annotation with status), set by the annotation controller.
         self.verdict_for: Callable[[str, int, int], Any] | None = None
+        # Asks the library for a quote's other versions: variants_for(highlight, done), done(list[Variant]).
+        self.variants_for: Callable[[Highlight, Callable[[list], None]], None] | None = None
+        self._variants: dict[tuple[int, int], list | None] = {}
         self.analysis: Analysis | None = None
         self.text = ""
         self.highlight: Highlight | None = None
@@ -48,6 +52,7 @@ class DetailsPanel(QWidget):
     def set_analysis(self, analysis: Analysis | None, text: str) -> None:
         self.analysis = analysis
         self.text = text
+        self._variants = {}
         self.clear()
 
     def clear(self) -> None:
@@ -105,7 +110,8 @@ class DetailsPanel(QWidget):
             return
         self.highlight = highlight
         body = {"entity": self._entity_html, "quote": self._quote_html, "number": self._number_html}[highlight.record]
-        self.browser.setHtml(self._page_html(highlight.start) + body(highlight.index) + self._verdict_html(highlight))
+        extra = self._variants_html(highlight) if highlight.record == "quote" else ""
+        self.browser.setHtml(self._page_html(highlight.start) + body(highlight.index) + self._verdict_html(highlight) + extra)
 
     def page_label(self, offset: int) -> str:
         """ "p. 4" for a paged document (PDF), "" for others."""
@@ -115,6 +121,30 @@ class DetailsPanel(QWidget):
     def _page_html(self, offset: int) -> str:
         label = self.page_label(offset)
         return f"<p style='color:gray; margin:0'>{escape(label)}</p>" if label else ""
+
+    def _variants_html(self, highlight: Highlight) -> str:
+        """The quote's other versions in the library, the words that differ marked; asked for once."""
+        if self.variants_for is None:
+            return ""
+        key = (highlight.start, highlight.end)
+        if key not in self._variants:
+            self._variants[key] = None
+            self.variants_for(highlight, lambda found, k=key, a=self.analysis: self._on_variants(a, k, found))
+        found = self._variants[key]
+        if found is None:
+            return "<p style='color:gray'>Looking for other versions of this quote in the library…</p>"
+        if not found:
+            return "<p style='color:gray'>No other version of this quote in the library.</p>"
+        items = "".join(_variant_html(v) for v in found)
+        n = len(found)
+        return f"<p><b>{n} other version{'s' if n != 1 else ''} in the library</b> <span style='color:gray'>(differing words underlined)</span></p>{items}"
+
+    def _on_variants(self, analysis: Analysis | None, key: tuple[int, int], found: list) -> None:
+        if analysis is not self.analysis:
+            return
+        self._variants[key] = found
+        if self.highlight is not None and (self.highlight.start, self.highlight.end) == key:
+            self.show_highlight(self.highlight)
 
     def _heading(self, category: str, title: str) -> str:
         ink = colours(category, self.dark).ink
@@ -223,6 +253,10 @@ class DetailsPanel(QWidget):
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         record, _sep, index = url.toString().partition(":")
+        if record == "variant":
+            document_id, start, end = (int(part) for part in index.split(":"))
+            self.article_requested.emit(document_id, start, end)
+            return
         if record in ("entity", "quote", "number") and index.isdigit():
             showing = self.highlight
             self.jump_requested.emit(record, int(index))
@@ -232,3 +266,18 @@ class DetailsPanel(QWidget):
                 r = records[record][int(index)]
                 category = entity_category(r) if record == "entity" else record
                 self.show_highlight(Highlight(category, r.start, r.end, record, int(index)))
+
+
+def _variant_html(variant: Any) -> str:
+    s = variant.statement
+    text, out, at = s.text, [], 0
+    for start, end in variant.marks:
+        out += [escape(text[at:start]), "<u><b>", escape(text[start:end]), "</b></u>"]
+        at = end
+    out.append(escape(text[at:]))
+    who = escape(s.speaker) if s.speaker else "<span style='color:gray'>no speaker</span>"
+    return (
+        f"<p style='margin-bottom:2px'><a href='variant:{s.document_id}:{s.start}:{s.end}'>{escape(s.title)}</a>"
+        f" <span style='color:gray'>· {escape(s.source)} · {escape(s.date)} · {who}</span></p>"
+        f"<blockquote style='margin-left:8px; margin-top:0'>{''.join(out)}</blockquote>"
+    )

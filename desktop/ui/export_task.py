@@ -60,7 +60,7 @@ class ExportTask(QObject):
         self.cancel_button.setDefaultAction(actions.cancel_export)
         window.statusBar().addPermanentWidget(self.progress)
         window.statusBar().addPermanentWidget(self.cancel_button)
-        actions.export.triggered.connect(self._on_export)
+        actions.export.triggered.connect(lambda: self._on_export())
         actions.cancel_export.triggered.connect(self.cancel)
         auto = window.settings.qsettings.value("export/include_auto", False)
         actions.export_auto.setChecked(str(auto).lower() in ("true", "1"))
@@ -74,7 +74,11 @@ class ExportTask(QObject):
         self.window.actions_.cancel_export.setEnabled(running)
         self.window.actions_.export.setEnabled(not running and self.library_status.library is not None)
 
-    def _on_export(self) -> None:
+    def export_documents(self, document_ids: list[int]) -> None:
+        """Export the annotations of these articles only (the Library view's selection)."""
+        self._on_export(document_ids)
+
+    def _on_export(self, document_ids: list[int] | None = None) -> None:
         library = self.library_status.library
         if library is None or self.running:
             self.window.status.say(self.library_status.reason or "An export is already running.")
@@ -86,9 +90,11 @@ class ExportTask(QObject):
             return
         target, fmt = chosen
         settings.setValue("export/folder", str(target.parent))
-        self.start(library.path, target, fmt, self.window.actions_.export_auto.isChecked())
+        self.start(library.path, target, fmt, self.window.actions_.export_auto.isChecked(), document_ids)
 
-    def start(self, db_path: Path, target: Path, fmt: str, include_auto: bool) -> None:
+    def start(
+        self, db_path: Path, target: Path, fmt: str, include_auto: bool, document_ids: list[int] | None = None
+    ) -> None:
         self._cancelled = False
         self._set_running(True)
         self.window.status.say(f"Exporting annotations to {target.name}…")
@@ -103,7 +109,7 @@ class ExportTask(QObject):
             try:
                 if self._cancelled:
                     return -1
-                return write_export(reader, target, fmt, include_auto=include_auto)
+                return write_export(reader, target, fmt, document_ids, include_auto=include_auto)
             finally:
                 with self._lock:
                     self._reader = None

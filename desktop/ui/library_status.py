@@ -47,6 +47,7 @@ class LibraryStatus(QObject):
     """
 
     changed = Signal()  # library or reason changed (opened, failed, replaced)
+    new_library_started = Signal(object)  # Path: the reader chose "Start a New Library" there
 
     # How long SQLite waits for a lock another program holds, at opening and at each write.
     busy_timeout = 5.0
@@ -149,7 +150,7 @@ class LibraryStatus(QObject):
                 "or go on reading without saving annotations."
             )
             new = box.addButton("Start a New Library", QMessageBox.ButtonRole.AcceptRole)
-            new.clicked.connect(lambda: self.open(fresh))
+            new.clicked.connect(lambda: self._start_new(fresh))
             if isinstance(self.error, LibraryLockedError):
                 again = box.addButton("Open Read-Only", QMessageBox.ButtonRole.ActionRole)
                 again.clicked.connect(lambda: self.open(self.path, read_only=True))
@@ -158,3 +159,7 @@ class LibraryStatus(QObject):
             box.addButton(QMessageBox.StandardButton.Ok)
         self.box = box
         box.show()
+
+    def _start_new(self, path: Path) -> None:
+        self.new_library_started.emit(path)
+        self.open(path)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME, __version__
 from desktop.analysis.records import Analysis
-from desktop.config import ModelChoice, default_db_path
+from desktop.config import ModelChoice
 from desktop.documents import Document
 from desktop.ui.analysis_status import AnalysisStatus
 from desktop.ui.annotations import AnnotationController
@@ -37,6 +37,10 @@ from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.find_bar import FindBar
 from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.legend import LegendBar
+from desktop.ui.library_choice import LibraryChoice, starting_library
+from desktop.ui.library_controller import LibraryController
+from desktop.ui.library_pages import LibraryPages
+from desktop.ui.library_window import LibraryWindow
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
 from desktop.ui.preferences import PreferencesController, PreferenceTargets, chosen_model
@@ -53,11 +57,13 @@ from desktop.ui.workers import (
 )
 
 
-class MainWindow(QMainWindow):
-    document_shown = Signal(object)  # Document
+class MainWindow(LibraryWindow, QMainWindow):
+    document_shown = Signal(object)  # Document, or None when the article is closed
     analysis_shown = Signal(object)  # Analysis
     highlights_ready = Signal()
     analysis_failed = Signal(str)
+    library_loaded = Signal(int)  # the Library view's list was read: how many articles
+    import_finished = Signal(object)  # ImportSummary
 
     _presentations = itertools.count(1)  # jobs of cached and re-shown analyses count down from -1
 
@@ -82,13 +88,15 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus(self, panel_toggles(self))
         self._connect()
         self._restore_settings()
-        self.annotations = AnnotationController(self, Path(db_path) if db_path is not None else default_db_path())
+        self.annotations = AnnotationController(self, starting_library(self.settings, db_path))
         self.annotations.analysis_fetched.connect(self._on_analysis_fetched)
         self.annotations.verdicts_changed.connect(self.show_again)
         self._attach_analysis(model or chosen_model(self.settings))
         targets = PreferenceTargets(self.set_theme, self.view.set_reading_font, self.switch_model)
         self.preferences = PreferencesController(self.settings, lambda: self.analysis_client.model.name, targets, self.thread_pool, self._tasks, self)
         self.actions_.preferences.triggered.connect(lambda: self.preferences.open(self))
+        self.library = LibraryController(self)
+        self.library_choice = LibraryChoice(self)
 
     def _attach_analysis(self, model: ModelChoice) -> None:
         # spaCy loads once the first article is shown (or analysed): not while a cached one is read.
@@ -127,7 +135,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.legend)
         column.addLayout(row, 1)
         column.addWidget(self.find_bar)
-        self.setCentralWidget(article)
+        self.pages = LibraryPages(self, article)
+        self.library_panel = self.pages.panel
         self.view.setFocus()  # the reader's keys go to the article, not to the first legend entry
         build_docks(self)
         self.status = AnalysisStatus(self.statusBar(), self.actions_.cancel_analysis)
@@ -168,6 +177,7 @@ class MainWindow(QMainWindow):
         self.find_bar.closed.connect(self.view.setFocus)
         self.facts_panel.fact_activated.connect(self._on_fact_activated)
         self.details_panel.jump_requested.connect(self._on_details_jump)
+        self.details_panel.article_requested.connect(lambda d, s, e: self.library.open_article(d, s, e))
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
@@ -246,7 +256,7 @@ class MainWindow(QMainWindow):
         self.document, self.analysis, self.raw_analysis, self.index = document, None, None, HighlightIndex()
         self.analysis_from_cache = False
         self.view.show_text(document.text)
-        self.setWindowTitle(f"{document.display_name} — {APP_NAME}")
+        self.update_title()
         self.legend.set_counts(None)
         self.strip.clear()
         self.facts_panel.set_tree(None)
@@ -404,10 +414,8 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         mime = event.mimeData()
-        files = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
-            self.open_file(files[0])
+        if any(url.isLocalFile() for url in mime.urls()):
+            self.pages.drop(event)  # one file opens; a folder or several files are imported
         elif (mime.hasHtml() or mime.hasText()) and self.open_pasted(mime):
             event.acceptProposedAction()  # text dragged from a browser or an editor: a new article
 
@@ -417,6 +425,7 @@ class MainWindow(QMainWindow):
         self.cancel_analysis(quiet=True)
         self.analysis_client.detach()
         self.annotations.exporter.cancel()
+        self.library.close()
         self.thread_pool.waitForDone(5000)
         self.annotations.close()
         super().closeEvent(event)

@@ -1,5 +1,6 @@
-"""What the window remembers between runs (recent files, geometry, zoom, theme, shown categories) and the
-reader's preferences (spaCy pipeline, reading font, analysis processes; Edit ▸ Preferences…).
+"""What the window remembers between runs (the chosen library, recent files and libraries, geometry, zoom,
+theme, shown categories) and the reader's preferences (spaCy pipeline, reading font, analysis processes;
+Edit ▸ Preferences…).
 
 Backed by QSettings; tests and the --screenshot path pass an ini file so nothing touches the user's
 own settings. FACTLIGHT_SETTINGS names such an ini file from the environment.
@@ -44,6 +45,27 @@ class AppSettings:
 
     def clear_recent_files(self) -> None:
         self.qsettings.setValue("recent/files", [])
+
+    # The library the reader chose (File ▸ New Library…, Open Library…, "Start a New Library"), and
+    # the libraries opened before it, newest first.
+    def library_path(self) -> Path | None:
+        value = self.qsettings.value("library/path", "")
+        return Path(str(value)) if value else None
+
+    def set_library_path(self, path: Path) -> None:
+        self.qsettings.setValue("library/path", str(path))
+        libraries = [str(path)] + [p for p in self.recent_libraries() if p != str(path)]
+        self.qsettings.setValue("library/recent", libraries[:MAX_RECENT])
+        self.qsettings.sync()  # a choice must survive a crash of this window too
+
+    def recent_libraries(self) -> list[str]:
+        value = self.qsettings.value("library/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def clear_recent_libraries(self) -> None:
+        self.qsettings.setValue("library/recent", [str(p) for p in [self.library_path()] if p])
 
     def geometry(self) -> QByteArray | None:
         value = self.qsettings.value("window/geometry")

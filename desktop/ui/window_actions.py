@@ -45,6 +45,13 @@ class WindowActions:
         self.open = a(window, "&Open…", StdKey.Open)
         self.recent_menu = QMenu("Open &Recent", window)
         self.clear_recent = a(window, "Clear Recent Files")
+        self.import_folder = a(window, "&Import Folder…", "Ctrl+Shift+I")
+        self.import_folder.setStatusTip("Add every article in a folder (and its sub-folders) to the library")
+        self.import_files = a(window, "Import &Files…")
+        self.cancel_import = a(window, "Cancel I&mport")
+        self.new_library = a(window, "&New Library…")
+        self.open_library = a(window, "Open &Library…")
+        self.recent_libraries_menu = QMenu("Open Recent Li&brary", window)
         self.cancel_analysis = a(window, "&Cancel Analysis", "Ctrl+.")
         self.cancel_analysis.setEnabled(False)
         self.export = a(window, "&Export Annotations…", "Ctrl+Shift+E")
@@ -78,6 +85,9 @@ class WindowActions:
             "accept": self.accept, "reject": self.reject, "correct": self.correct,
         }  # fmt: skip
         self.find = a(window, "&Find…", StdKey.Find)
+        self.search_library = a(window, "&Search the Library…", "Ctrl+Shift+F")
+        self.show_library = a(window, "&Library", "Ctrl+L", checkable=True)
+        self.show_library.setStatusTip("Every article in the library; Ctrl+L again goes back to the article")
         self.find_next = a(window, "Find &Next", StdKey.FindNext)
         self.find_previous = a(window, "Find &Previous", StdKey.FindPrevious)
         self.clear_selection = a(window, "C&lear Selection", "Esc")
@@ -126,6 +136,13 @@ class WindowActions:
         file_menu.addAction(self.open)
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
+        for action in (self.import_folder, self.import_files, self.cancel_import):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.new_library)
+        file_menu.addAction(self.open_library)
+        file_menu.addMenu(self.recent_libraries_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self.cancel_analysis)
         file_menu.addSeparator()
         file_menu.addAction(self.export)
@@ -151,7 +168,7 @@ class WindowActions:
         for action in (self.accept, self.reject, self.correct):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
-        for action in (self.find, self.find_next, self.find_previous):
+        for action in (self.find, self.find_next, self.find_previous, self.search_library):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.clear_selection)
@@ -159,6 +176,8 @@ class WindowActions:
         edit_menu.addAction(self.preferences)
 
         view_menu = bar.addMenu("&View")
+        view_menu.addAction(self.show_library)
+        view_menu.addSeparator()
         highlights = view_menu.addMenu("&Highlights")
         for action in self.categories.values():
             highlights.addAction(action)
