@@ -97,12 +97,14 @@ class People(Search):
             for kind, name, articles, mentions in named:
                 per_name[(kind, name)] = [articles, mentions, 0]
             for name, articles, quotes in speakers:
+                # Quoted nearly always means named in the same article too, so the larger count is the
+                # number of articles (exact for one name; merged names are counted exactly below).
                 entry = per_name.setdefault((kinds.get(name, "person"), name), [0, 0, 0])
                 entry[0], entry[2] = max(entry[0], articles), quotes
             merged = merge_names((k, n, a, m, q) for (k, n), (a, m, q) in per_name.items())
             people = []
             for kind, shown, names, articles, mentions, quotes in merged:
-                if len(names) > 1 or articles > 1:
+                if len(names) > 1:  # one article may name both "Kirby" and "John Kirby": count it once
                     articles = _articles(db, kind, names)
                 people.append(Person(shown, kind, tuple(names), articles, quotes, mentions))
         people.sort(key=lambda p: (-p.quotes, -p.articles, p.name.casefold()))

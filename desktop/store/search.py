@@ -11,26 +11,28 @@ for the hits returned (at most HITS_PER_ARTICLE for each of the first `limit` ar
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import defaultdict
+from dataclasses import replace
 
 from sqlite_utils import Database
 
 from desktop.store.catalogue import Catalogue, source_name
 from desktop.store.records import SearchHit, SearchResult, SearchResults
+from desktop.store.search_marks import SNIPPET_WORDS, snippet, term_marks
 from desktop.store.search_query import Query, QueryError, parse_query
 
 ROW_LIMIT = 400
-HITS_PER_ARTICLE = 5
-OPEN, CLOSE = "\x02", "\x03"
-SNIPPET_WORDS = 14
+RANK_WINDOW = 4000
+HITS_PER_ARTICLE = 3
 
 # Tags are stored normalised and joined with "; ": a tag matches whole, case-insensitively (ASCII).
 _TAG_FILTER = "instr(';' || lower(replace(a.tags, '; ', ';')) || ';', ';' || lower(?) || ';') > 0"
 
 
 class Search(Catalogue):
-    def search(self, text: str, *, limit: int = 100) -> SearchResults:
+    def search(self, text: str, *, limit: int = 60) -> SearchResults:
         """The articles that match `text`, best first (see the module docstring)."""
         query = parse_query(text)
         with self._reading() as db:
@@ -57,36 +59,29 @@ def _rows(db: Database, query: Query) -> list[tuple]:
     found: list[tuple] = []
     if "quotes" in query.where and (match or speakers):
         expression = " AND ".join(f"({e})" for e in (match, speakers) if e)
-        found += [
-            ("quote", *r)
-            for r in db.execute(
-                "SELECT q.document_id, f.rowid, f.rank FROM quotes_fts f JOIN quotes q ON q.id = f.rowid "
-                "JOIN documents d ON d.id = q.document_id WHERE quotes_fts MATCH ? AND d.removed IS NULL "
-                "AND q.verdict IS NOT 'rejected' ORDER BY f.rank LIMIT ?",
-                [expression, ROW_LIMIT],
-            )
-        ]
+        found += _ranked(db, "quote", "quotes_fts", "quotes x ON x.id = r.rowid", expression, "AND x.verdict IS NOT 'rejected'")
     if match and not query.speakers and "text" in query.where:
-        found += [
-            ("text", *r)
-            for r in db.execute(
-                "SELECT p.document_id, f.rowid, f.rank FROM passages_fts f JOIN passages p ON p.id = f.rowid "
-                "JOIN documents d ON d.id = p.document_id WHERE passages_fts MATCH ? AND d.removed IS NULL "
-                "ORDER BY f.rank LIMIT ?",
-                [match, ROW_LIMIT],
-            )
-        ]
+        found += _ranked(db, "text", "passages_fts", "passages x ON x.id = r.rowid", match)
     if match and not query.speakers and "notes" in query.where:
-        found += [
-            ("note", *r)
-            for r in db.execute(
-                "SELECT a.document_id, f.rowid, f.rank FROM notes_fts f JOIN annotations a ON a.id = f.rowid "
-                "JOIN documents d ON d.id = a.document_id WHERE notes_fts MATCH ? AND d.removed IS NULL "
-                "ORDER BY f.rank LIMIT ?",
-                [match, ROW_LIMIT],
-            )
-        ]
+        found += _ranked(db, "note", "notes_fts", "annotations x ON x.id = r.rowid", match)
     return found
+
+
+def _ranked(db: Database, kind: str, table: str, join: str, expression: str, where: str = "") -> list[tuple]:
+    """The best ROW_LIMIT rows of one index by bm25, ranked alone before any join. A word in most of
+    the library ("said") matches tens of thousands of rows, and bm25 costs a few microseconds each:
+    there, only the newest RANK_WINDOW matching rows are ranked (rowids grow as articles come in)."""
+    floor = db.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+        [expression, RANK_WINDOW - 1],
+    ).fetchone()
+    rows = db.execute(
+        f"SELECT x.document_id, r.rowid, r.rank FROM (SELECT rowid, rank FROM {table} WHERE {table} MATCH ? "
+        f"AND rowid >= ? ORDER BY rank LIMIT ?) r JOIN {join} JOIN documents d ON d.id = x.document_id "
+        f"WHERE d.removed IS NULL {where}",
+        [expression, floor[0] if floor else 0, ROW_LIMIT],
+    )
+    return [(kind, *r) for r in rows]
 
 
 def _excluded_documents(db: Database, query: Query) -> set[int]:
@@ -128,22 +123,32 @@ def _grouped(db: Database, query: Query, rows: list[tuple], limit: int) -> Searc
     for row in rows:
         by_document[row[1]].append(row)
     # bm25 is negative, lower is better: an article ranks by its best hits, more hits a little higher.
-    ranked = sorted(by_document, key=lambda d: sum(sorted(r[3] for r in by_document[d])[:3]))
+    ranked = sorted(by_document, key=lambda d: sum(sorted(r[3] for r in by_document[d])[:3]))[:limit]
+    chosen = {d: sorted(by_document[d], key=lambda r: r[3])[:HITS_PER_ARTICLE] for d in ranked}
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for hits in chosen.values():
+        for kind, _document, rowid, _rank in hits:
+            wanted[kind].append(rowid)
+    made = _hits(db, query, wanted)
+    marks = ", ".join("?" for _ in ranked)
+    about = {
+        r[0]: r[1:]
+        for r in db.execute(
+            f"SELECT id, title, path, json_extract(metadata, '$.site'), published, first_opened FROM documents WHERE id IN ({marks})",
+            ranked,
+        )
+    }
     results = []
-    for document_id in ranked[:limit]:
-        hits = sorted(by_document[document_id], key=lambda r: r[3])[:HITS_PER_ARTICLE]
-        made = [h for h in (_hit(db, query, kind, rowid, rank) for kind, _d, rowid, rank in hits) if h is not None]
-        if not made:
+    for document_id in ranked:
+        hits = [made[(kind, rowid)] for kind, _d, rowid, rank in chosen[document_id] if (kind, rowid) in made]
+        if not hits or document_id not in about:
             continue
-        title, path, site, published, added = db.execute(
-            "SELECT title, path, json_extract(metadata, '$.site'), published, first_opened FROM documents WHERE id = ?",
-            [document_id],
-        ).fetchone()
-        made.sort(key=lambda h: h.start)
+        title, path, site, published, added = about[document_id]
+        hits.sort(key=lambda h: h.start)
         results.append(
             SearchResult(
                 document_id=document_id, title=title or source_name(None, path), source=source_name(site, path),
-                date=published or added[:10], hits=tuple(made), total_hits=len(by_document[document_id]),
+                date=published or added[:10], hits=tuple(hits), total_hits=len(by_document[document_id]),
             )
         )  # fmt: skip
     return SearchResults(
@@ -151,81 +156,37 @@ def _grouped(db: Database, query: Query, rows: list[tuple], limit: int) -> Searc
     )
 
 
-def _hit(db: Database, query: Query, kind: str, rowid: int, rank: float) -> SearchHit | None:
-    match = query.match()
-    if kind == "text":
-        row = db.execute(
-            f"SELECT p.start, p.\"end\", snippet(passages_fts, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS}), "
-            f"highlight(passages_fts, 0, '{OPEN}', '{CLOSE}') FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid "
-            "WHERE passages_fts MATCH ? AND passages_fts.rowid = ?",
-            [match, rowid],
-        ).fetchone()
-        if row is None:
-            return None
-        start, end, snippet, marked = row
-        at, to = _first_mark(marked)
-        return _made("text", start + at, start + to, snippet, rank)
-    if kind == "quote":
-        expression = " AND ".join(f"({e})" for e in (match, query.speaker_match()) if e)
-        row = db.execute(
-            f"SELECT q.start, q.\"end\", snippet(quotes_fts, 0, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS * 2}), "
-            f"highlight(quotes_fts, 0, '{OPEN}', '{CLOSE}'), q.speaker FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-            "WHERE quotes_fts MATCH ? AND quotes_fts.rowid = ?",
-            [expression, rowid],
-        ).fetchone()
-        if row is None:
-            return None
-        start, end, snippet, marked, speaker = row
-        at, to = _first_mark(marked)
-        if to == 0:
-            at, to = 0, end - start
-        return _made("quote", start + at, start + to, snippet, rank, speaker)
-    if match is None:
-        row = db.execute('SELECT start, "end", note, exact, tags FROM annotations WHERE id = ?', [rowid]).fetchone()
-        start, end, note, exact, tags = row
-        return _made("note", start, end, note or exact, rank, None, exact, tags)
-    row = db.execute(
-        f"SELECT a.start, a.\"end\", snippet(notes_fts, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_WORDS * 2}), a.exact, "
-        "a.tags FROM notes_fts JOIN annotations a ON a.id = notes_fts.rowid WHERE notes_fts MATCH ? AND notes_fts.rowid = ?",
-        [match, rowid],
-    ).fetchone()
-    if row is None:
-        return None
-    start, end, snippet, exact, tags = row
-    return _made("note", start, end, snippet, rank, None, exact, tags)
-
-
-def _first_mark(marked: str) -> tuple[int, int]:
-    """Offsets, in the unmarked text, of the first marked run (0, 0 when nothing is marked)."""
-    at = marked.find(OPEN)
-    if at < 0:
-        return 0, 0
-    close = marked.find(CLOSE, at)
-    return at, (close if close > 0 else len(marked)) - 1
+def _hits(db: Database, query: Query, wanted: dict[str, list[int]]) -> dict[tuple[str, int], SearchHit]:
+    """The hits to show: their texts read by rowid, the query's words found in them (search_marks.py)."""
+    made: dict[tuple[str, int], SearchHit] = {}
+    if wanted.get("text"):
+        for rowid, start, body in db.execute(
+            "SELECT f.rowid, p.start, f.body FROM json_each(?) j JOIN passages_fts f ON f.rowid = j.value "
+            "JOIN passages p ON p.id = f.rowid",
+            [json.dumps(wanted["text"])],
+        ):
+            made[("text", rowid)] = _made("text", start, body, query, SNIPPET_WORDS)
+    if wanted.get("quote"):
+        for rowid, start, text, speaker in db.execute(
+            "SELECT id, start, text, speaker FROM quotes WHERE id IN (SELECT value FROM json_each(?))",
+            [json.dumps(wanted["quote"])],
+        ):
+            made[("quote", rowid)] = _made("quote", start, text, query, SNIPPET_WORDS * 2, speaker=speaker, whole=True)
+    if wanted.get("note"):
+        for rowid, start, end, note, exact, tags in db.execute(
+            'SELECT id, start, "end", note, exact, tags FROM annotations WHERE id IN (SELECT value FROM json_each(?))',
+            [json.dumps(wanted["note"])],
+        ):
+            hit = _made("note", start, note or exact, query, SNIPPET_WORDS * 2, passage=exact, tags=tags)
+            made[("note", rowid)] = replace(hit, start=start, end=end)  # a note opens at its passage
+    return made
 
 
 def _made(
-    kind: str, start: int, end: int, snippet: str, rank: float, speaker: str | None = None,
-    passage: str | None = None, tags: str | None = None,
+    kind: str, start: int, text: str, query: Query, words: int, *, speaker: str | None = None,
+    passage: str | None = None, tags: str | None = None, whole: bool = False,
 ) -> SearchHit:  # fmt: skip
-    text, marks = unmark(snippet)
-    return SearchHit(kind, start, end, text, marks, rank, speaker, passage, tags or None)
-
-
-def unmark(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A snippet without its mark characters, and the (start, end) of each marked run in it."""
-    out: list[str] = []
-    marks: list[tuple[int, int]] = []
-    opened: int | None = None
-    for char in snippet:
-        if char == OPEN:
-            opened = len(out)
-        elif char == CLOSE:
-            if opened is not None and len(out) > opened:
-                marks.append((opened, len(out)))
-            opened = None
-        else:
-            out.append(char)
-    if opened is not None and len(out) > opened:
-        marks.append((opened, len(out)))
-    return "".join(out), tuple(marks)
+    marks = term_marks(text, query.terms)
+    at, to = marks[0] if marks else (0, len(text) if whole else min(len(text), 60))
+    shown, shown_marks = snippet(text, marks, words)
+    return SearchHit(kind, start + at, start + to, shown, shown_marks, 0.0, speaker, passage, tags or None)

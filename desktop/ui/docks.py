@@ -51,4 +51,7 @@ def panel_toggles(window: QMainWindow) -> list:
     docks = (window.facts_dock, window.notes_dock, window.details_dock, window.search_dock, window.people_dock)
     toggles = [dock.toggleViewAction() for dock in docks]
     toggles[-1].setShortcut("Ctrl+Shift+P")
+    # Search and People share a tab: the one asked for comes to the front.
+    for dock, toggle in ((window.search_dock, toggles[-2]), (window.people_dock, toggles[-1])):
+        toggle.triggered.connect(lambda on, d=dock: on and d.raise_())
     return toggles

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
 
 from desktop.config import ModelChoice
+from desktop.store.importing import serve_import
 
 
 def window_processes() -> int:
@@ -56,20 +57,17 @@ class ImportTask(QObject):
     def start(self, db_path: Path, paths: list[str], model: ModelChoice, processes: int | None = None) -> None:
         context = multiprocessing.get_context("spawn")
         ours, theirs = context.Pipe(duplex=True)
-        from desktop.store.importing import serve_import
-
         self._process = context.Process(
             target=serve_import,
             args=(theirs, str(db_path), list(paths), processes or window_processes(), model),
             name="factlight-import",
             daemon=True,
         )
-        self._process.start()
-        theirs.close()
         self._pipe = ours
         self.progress.setRange(0, 0)
         self._set_running(True)
-        threading.Thread(target=self._read, args=(ours,), name="factlight-import-events", daemon=True).start()
+        # Started by the reader thread: spawning forks this (large) process, tens of ms of GUI time.
+        threading.Thread(target=self._read, args=(ours, theirs, self._process), name="factlight-import-events", daemon=True).start()
 
     def cancel(self) -> None:
         if self._pipe is not None:
@@ -83,21 +81,32 @@ class ImportTask(QObject):
         if process is None:
             return
         self.cancel()
-        process.join(timeout)
-        if process.is_alive():
-            process.terminate()
-            process.join(2)
+        with contextlib.suppress(AssertionError):  # not started yet by the reader thread
+            process.join(timeout)
+            if process.is_alive():
+                process.terminate()
+                process.join(2)
 
-    def _read(self, pipe: Any) -> None:
+    def _read(self, pipe: Any, theirs: Any, process: Any) -> None:
+        try:
+            process.start()
+        except OSError as exc:
+            self._emit(("error", f"The import could not start: {exc.strerror or exc}"))
+            return
+        finally:
+            theirs.close()
         while True:
             try:
                 message = pipe.recv()
             except (EOFError, OSError):
-                self._emit(("gone",))
+                message = ("gone",)
+            if message[0] in ("done", "error", "gone"):
+                # The process ends here, off the GUI thread (spaCy takes a moment to let go).
+                with contextlib.suppress(AssertionError, OSError):
+                    process.join(10)
+                self._emit(message)
                 return
             self._emit(message)
-            if message[0] in ("done", "error"):
-                return
 
     def _emit(self, message: tuple) -> None:
         with contextlib.suppress(RuntimeError):  # the window was deleted meanwhile
@@ -123,12 +132,10 @@ class ImportTask(QObject):
             self.failed.emit("The import process stopped unexpectedly; what it had stored is kept.")
 
     def _finish(self) -> None:
-        process, self._process = self._process, None
+        self._process = None
         if self._pipe is not None:
             self._pipe.close()
             self._pipe = None
-        if process is not None:
-            process.join(5)
         self._set_running(False)
 
     def _set_running(self, running: bool) -> None:

@@ -6,7 +6,7 @@ library: the list is read when a library opens, imported articles are added as t
 article's row is read again when its notes or analysis change.
 
 Removal asks first, takes the articles out of the list, the search and the people at once, and can be
-undone (the button under the list, or Ctrl+Z in the list) until the window closes, when the removed
+undone (the button under the list) until the window closes, when the removed
 articles are deleted for good. Their files on disk are never touched.
 """
 
@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.ui.import_task import ImportTask
@@ -43,10 +42,6 @@ class LibraryController(QObject):
         self._refresh.setSingleShot(True)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self._read_stale)
-        self.undo_action = QAction("Undo Remove", self.panel.table)
-        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
-        self.undo_action.setShortcutContext(self.panel.remove_action.shortcutContext())
-        self.panel.table.addAction(self.undo_action)
         self._connect()
 
     def _connect(self) -> None:
@@ -55,7 +50,6 @@ class LibraryController(QObject):
         p.open_requested.connect(lambda document_id: self.open_article(document_id))
         p.remove_requested.connect(self._on_remove_requested)
         p.undo_requested.connect(self.undo_remove)
-        self.undo_action.triggered.connect(self.undo_remove)
         p.export_requested.connect(self._on_export_requested)
         p.import_requested.connect(w.actions_.import_folder.trigger)
         w.search_panel.search_requested.connect(self._on_search)

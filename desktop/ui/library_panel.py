@@ -7,7 +7,7 @@ library controller (library_controller.py) does the work, through the store work
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -140,7 +140,9 @@ class LibraryPanel(QWidget):
 
     def put_entries(self, entries: list[CatalogueEntry]) -> None:
         self.model.put_entries(entries)
-        self._refill_tags()
+        known = {self.tag_box.itemText(i) for i in range(1, self.tag_box.count())}
+        if any(t not in known for e in entries for t in e.tags):
+            self._refill_tags()
 
     def drop_entries(self, document_ids: list[int]) -> list[CatalogueEntry]:
         gone = self.model.drop_entries(document_ids)
@@ -158,8 +160,6 @@ class LibraryPanel(QWidget):
 
     def select_ids(self, document_ids: list[int]) -> None:
         """Select these articles' rows (e.g. those an Undo brought back)."""
-        from PySide6.QtCore import QItemSelection, QItemSelectionModel
-
         selection = QItemSelection()
         for row in range(self.proxy.rowCount()):
             index = self.proxy.index(row, 0)
@@ -203,7 +203,7 @@ class LibraryPanel(QWidget):
         self.tag_box.blockSignals(False)
 
     def _update(self, *_args: object) -> None:
-        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        total, shown = self.model.total, self.proxy.rowCount()
         self.empty_label.setVisible(total == 0)
         self.count_label.setText(f"{shown:,} of {total:,} articles" if shown != total else f"{total:,} articles")
         selected = bool(self.table.selectionModel().selectedRows()) if self.table.selectionModel() else False

@@ -35,20 +35,39 @@ _KINDS = {"person": "Person", "organization": "Organisation"}
 
 
 class PeopleModel(QAbstractTableModel):
+    """Everyone in the library (`people`); `rows` are those the filter keeps, in the sorted order. Like
+    the Library view's model it filters and sorts itself, in Python, once per change."""
+
+    _KEYS = (lambda p: p.name.casefold(), lambda p: p.kind, lambda p: p.articles, lambda p: p.quotes)
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.people: list[Person] = []
         self.rows: list[Person] = []
+        self.words: list[str] = []
+        self.sort_column, self.sort_order = 3, Qt.SortOrder.DescendingOrder
 
     def set_people(self, people: Sequence[Person]) -> None:
-        self.beginResetModel()
-        self.rows = list(people)
-        self.endResetModel()
+        self.people = list(people)
+        self._rebuild()
+
+    def set_words(self, text: str) -> None:
+        self.words = text.casefold().split()
+        self._rebuild()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        keys = (lambda p: p.name.casefold(), lambda p: p.kind, lambda p: p.articles, lambda p: p.quotes)
-        self.layoutAboutToBeChanged.emit()
-        self.rows.sort(key=keys[column], reverse=order == Qt.SortOrder.DescendingOrder)
-        self.layoutChanged.emit()
+        if 0 <= column < len(PEOPLE_COLUMNS):
+            self.sort_column, self.sort_order = column, order
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.beginResetModel()
+        words = self.words
+        rows = [p for p in self.people if all(w in " ".join(p.names).casefold() for w in words)] if words else list(self.people)
+        rows.sort(key=lambda p: p.name.casefold())
+        rows.sort(key=self._KEYS[self.sort_column], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        self.rows = rows
+        self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -75,28 +94,23 @@ class PeopleModel(QAbstractTableModel):
 
 
 class PeopleFilterModel(SourceSortingProxy):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.words: list[str] = []
-
     def set_words(self, text: str) -> None:
-        self.refilter(lambda: setattr(self, "words", text.casefold().split()))
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
-        if not self.words:
-            return True
-        names = " ".join(self.sourceModel().rows[source_row].names).casefold()
-        return all(w in names for w in self.words)
+        self.sourceModel().set_words(text)
 
 
 class StatementsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[Statement] = []
+        self.versions: dict[int, int] = {}  # variant group -> how many versions are listed
 
     def set_statements(self, statements: Sequence[Statement]) -> None:
         self.beginResetModel()
         self.rows = list(statements)
+        self.versions: dict[int, int] = {}
+        for s in self.rows:
+            if s.variant_group is not None:
+                self.versions[s.variant_group] = self.versions.get(s.variant_group, 0) + 1
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -115,19 +129,13 @@ class StatementsModel(QAbstractTableModel):
             return None
         s = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (s.date, said(s, self._version_counts()), s.title)[index.column()]
+            return (s.date, said(s, self.versions), s.title)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{s.text}\n\n{s.title} ({s.source}, {s.date})"
         if role == TARGET_ROLE:
             return (s.document_id, s.start, s.end)
         return None
 
-    def _version_counts(self) -> dict[int, int]:
-        counts: dict[int, int] = {}
-        for s in self.rows:
-            if s.variant_group is not None:
-                counts[s.variant_group] = counts.get(s.variant_group, 0) + 1
-        return counts
 
 
 def said(s: Statement, versions: dict[int, int]) -> str:
@@ -154,6 +162,7 @@ class PeoplePanel(QWidget):
         self.filter_box.textChanged.connect(self.proxy.set_words)
         self.people_view = _table(self, self.proxy, sortable=True)
         self.people_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.people_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # most quoted first
         self.statements_view = _table(self, self.statements, sortable=False)
         self.statements_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.chosen_label = QLabel("Choose someone to see what they said, across the library.", self)
@@ -180,7 +189,6 @@ class PeoplePanel(QWidget):
     def set_people(self, people: Sequence[Person]) -> None:
         chosen = self.chosen
         self.people.set_people(people)
-        self.people_view.sortByColumn(3, Qt.SortOrder.DescendingOrder)
         if chosen is not None:
             self.choose(chosen.name)
 

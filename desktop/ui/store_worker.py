@@ -12,26 +12,35 @@ the window wait: at worst its result comes a little later.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import queue
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 Call = Callable[[Any], Any]
 _STOP = object()
 
 
-class _Thread(QThread):
-    """Runs queued calls against its own Library; opens it on first use after each set_library."""
-
+class _Signals(QObject):
     finished_call = Signal(int, object)  # job, result
     failed_call = Signal(int, str)  # job, message for a person
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+
+class _Thread(threading.Thread):
+    """Runs queued calls against its own Library; opens it on first use after each set_library.
+
+    A daemon thread, so a window that goes away without closing (an error, the interpreter exiting)
+    never waits for it; its signals are queued into the GUI thread, where the StoreWorker lives.
+    """
+
+    def __init__(self, signals: _Signals) -> None:
+        super().__init__(name="factlight-store", daemon=True)
+        self.signals = signals
         self.jobs: queue.Queue[Any] = queue.Queue()
         self.library: Any = None
         self.target: tuple[Path, bool] | None = None
@@ -50,9 +59,14 @@ class _Thread(QThread):
             try:
                 result = payload(self._library())
             except Exception as exc:  # a LibraryError says what is wrong; anything else is a bug to report
-                self.failed_call.emit(job, str(exc) or type(exc).__name__)
+                self._emit(self.signals.failed_call, job, str(exc) or type(exc).__name__)
             else:
-                self.finished_call.emit(job, result)
+                self._emit(self.signals.finished_call, job, result)
+
+    @staticmethod
+    def _emit(signal: Any, job: int, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the window and its worker were deleted meanwhile
+            signal.emit(job, value)
 
     def _library(self) -> Any:
         if self.library is None:
@@ -80,9 +94,10 @@ class StoreWorker(QObject):
         self.path: Path | None = None
         self.read_only = False
         self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str], None] | None]] = {}
-        self._thread = _Thread(self)
-        self._thread.finished_call.connect(self._on_finished)
-        self._thread.failed_call.connect(self._on_failed)
+        self._signals = _Signals(self)
+        self._signals.finished_call.connect(self._on_finished)
+        self._signals.failed_call.connect(self._on_failed)
+        self._thread = _Thread(self._signals)
         self._thread.start()
 
     @property
@@ -102,9 +117,9 @@ class StoreWorker(QObject):
 
     def close(self, timeout_ms: int = 5000) -> None:
         """Finish the calls already queued, then stop the thread."""
-        if self._thread.isRunning():
+        if self._thread.is_alive():
             self._thread.jobs.put(_STOP)
-            self._thread.wait(timeout_ms)
+            self._thread.join(timeout_ms / 1000)
         self._callbacks.clear()
 
     def _on_finished(self, job: int, result: Any) -> None:

@@ -105,7 +105,7 @@ def test_removed_articles_are_not_found_until_restored(library):
 def test_results_are_grouped_by_article_best_first(library):
     found = library.search("said")
     assert found.articles == len(found.results) == len({r.document_id for r in found.results})
-    assert all(1 <= len(r.hits) <= 5 and r.total_hits >= len(r.hits) for r in found.results)
+    assert all(1 <= len(r.hits) <= 3 and r.total_hits >= len(r.hits) for r in found.results)
     assert all(r.hits == tuple(sorted(r.hits, key=lambda h: h.start)) for r in found.results)
 
 

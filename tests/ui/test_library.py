@@ -274,3 +274,41 @@ def test_dropping_a_folder_imports_it(qtbot, make_window, tmp_path):
     assert len(summaries[0].imported) == 1
     qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 1, timeout=10_000)
     assert window.document is None  # a folder is imported, not opened
+
+
+def test_the_library_search_and_people_run_no_sql_on_the_gui_thread(qtbot, built, make_window, tmp_path, monkeypatch):
+    import sqlite3
+    import threading
+
+    on_gui_thread: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(lambda sql: threading.current_thread() is threading.main_thread() and on_gui_thread.append(sql))
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    db_path = tmp_path / "library.db"
+    shutil.copy(built, db_path)
+    window = make_window(db_path=db_path)
+    window.show_library()
+    panel = window.library_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5, timeout=20_000)
+    window.actions_.search_library.trigger()
+    window.search_panel.query_box.setText("ships")
+    window.search_panel.run_search()
+    qtbot.waitUntil(lambda: window.search_panel.model.rowCount() == 2, timeout=10_000)
+    window.people_dock.show()
+    window.people_dock.raise_()
+    qtbot.waitUntil(lambda: window.people_panel.proxy.rowCount() > 0, timeout=10_000)
+    window.people_panel.choose("John Kirby")
+    qtbot.waitUntil(lambda: len(window.people_panel.statements.rows) >= 2, timeout=10_000)
+    window.library.remove([panel.model.rows[0].id])
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4, timeout=10_000)
+    window.library.undo_remove()
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 5, timeout=10_000)
+    window.library.open_article(panel.model.rows[0].id, 0, 5)
+    qtbot.waitUntil(lambda: window.document is not None, timeout=10_000)
+    wait_for_highlights(qtbot, window)
+    assert on_gui_thread == []
