@@ -30,6 +30,7 @@ GROUP_NOUNS = words("group_nouns") | STATE_BODY_NOUNS
 ARMED_GROUP_NOUNS = words("armed_group_nouns")
 # Organisation nouns that a text writes with a capital as the name of one body: "the Coalition".
 NAME_NOUNS = words("organization_last_words") | words("organization_nouns")
+_ALL_NOUNS = STATE_BODY_NOUNS | ARMED_GROUP_NOUNS | NAME_NOUNS
 _DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her", "this", "these", "those"})
 # What a description of a body takes in before its noun: the article and the modifiers, not a count
 # ("four ISIL tactical units": four mentions of one body's units, not part of its name).
@@ -72,7 +73,7 @@ def _bodies(doc: Doc, nationality: set[int], acronyms: set[int], taken: set[int]
     spans: list[tuple[int, int]] = []
     used: set[int] = set()
     for tok in doc:
-        if tok.i in used or tok.i in taken:
+        if tok.lower_ not in _ALL_NOUNS or tok.i in used or tok.i in taken:
             continue
         span = None
         if tok.pos_ == "NOUN" and tok.lower_ in STATE_BODY_NOUNS and tok.text.islower():

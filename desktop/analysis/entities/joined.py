@@ -19,23 +19,25 @@ _SKIPPED = frozenset({"of", "and", "the", "for", "on", "in", "&"})
 
 
 def join_split_names(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]:
+    candidates = [
+        (m, end)
+        for m in mentions
+        if m.label == "ORG" and _has_of(m) and (end := _second_part_end(m.para.doc, m.j)) is not None
+    ]
+    if not candidates:
+        return mentions
     acronyms = {
         tok.text
         for para in parsed.paragraphs
         for tok in para.doc
-        if len(tok.text) >= 3 and tok.text.isalpha() and tok.text.isupper()
+        if len(tok.text) >= 3 and tok.text.isupper() and tok.text.isalpha()
     }
-    if not acronyms:
-        return mentions
     by_start = {(id(m.para), m.i): m for m in mentions}
     gone: set[int] = set()
     joined: list[Mention] = []
-    for m in mentions:
-        if m.label != "ORG" or id(m) in gone or not _has_of(m):
-            continue
+    for m, end in candidates:
         doc = m.para.doc
-        end = _second_part_end(doc, m.j)
-        if end is None or _initials(doc, m.i, end) not in acronyms:
+        if id(m) in gone or _initials(doc, m.i, end) not in acronyms:
             continue
         new = Mention(m.para, m.i, end, "ORG", "organization")
         new.locate()

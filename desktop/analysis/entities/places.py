@@ -13,13 +13,14 @@ from desktop.analysis.lexicon import words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from desktop.analysis.nlp import ParsedText
+    from desktop.analysis.nlp import Paragraph, ParsedText
 
 _DEGREES = r"\d{1,3}(?:\.\d+)?°(?:\s?\d{1,2}(?:\.\d+)?['′])?(?:\s?\d{1,2}(?:\.\d+)?(?:″|''))?"
 COORDINATES = re.compile(rf"(?<![\w.]){_DEGREES}\s?[NS][,;]?\s+{_DEGREES}\s?[EW](?!\w)")
 # Nouns of places a group can hold: "an ISIL-held building", "ISIL-held territory".
 HELD_PLACE_NOUNS = words("held_place_nouns")
 _HOLDING = frozenset({"held", "controlled", "occupied"})
+_HOLDING_WORD = re.compile(r"\w-(?:held|controlled|occupied)\b", re.IGNORECASE)
 
 
 def untagged_places(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]:
@@ -33,7 +34,7 @@ def untagged_places(parsed: ParsedText, mentions: list[Mention]) -> list[Mention
         doc = para.doc
         own = by_para.get(id(para), [])
         taken = {k for m in own for k in range(m.i, m.j)}
-        for i, j in _coordinates(parsed.text, para) + _held_places(doc):
+        for i, j in _coordinates(parsed.text, para) + _held_places(parsed.text, para):
             if any(k in taken for k in range(i, j) if not _is_holder(doc, k)):
                 continue
             m = Mention(para, i, j, "LOC", "place", fixed=True, strong=True)
@@ -43,7 +44,7 @@ def untagged_places(parsed: ParsedText, mentions: list[Mention]) -> list[Mention
     return [m for m in mentions if id(m) not in inside] + found if found else mentions
 
 
-def _coordinates(text: str, para) -> list[tuple[int, int]]:
+def _coordinates(text: str, para: Paragraph) -> list[tuple[int, int]]:
     doc = para.doc
     if not len(doc) or "°" not in text[para.start : para.start + doc[-1].idx + len(doc[-1].text)]:
         return []
@@ -56,8 +57,11 @@ def _coordinates(text: str, para) -> list[tuple[int, int]]:
     return spans
 
 
-def _held_places(doc: Doc) -> list[tuple[int, int]]:
+def _held_places(text: str, para: Paragraph) -> list[tuple[int, int]]:
     """ "an ISIL-held building": article, holder, "-held" and a noun of a place, one place."""
+    doc = para.doc
+    if not len(doc) or _HOLDING_WORD.search(text, para.start, para.start + doc[-1].idx + len(doc[-1].text)) is None:
+        return []
     spans = []
     for tok in doc:
         if tok.lower_ not in _HOLDING or tok.i < 2 or doc[tok.i - 1].text != "-":
