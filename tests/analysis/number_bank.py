@@ -5,7 +5,7 @@ extract_numbers finds overlaps the expected span and carries the expected meanin
 - numbers, ages, dimensions, temperatures, quantulum3 quantities: the value;
 - percentages: the value with unit "%";
 - currency: the value and a currency (the ISO code when the spec gives one); an amount in cents or
-  pence keeps its value as written with the minor unit as its unit ("84.75 cents"), factlight's convention;
+  pence keeps its value as written with the minor unit as its unit ("61.40 cents"), factlight's convention;
 - number ranges: two-sided intervals as kind "range" with low/high; one-sided ones as value and
   bound (at_least / at_most); "[20,20]" as an exact value; quantulum3 ranges by their midpoint;
 - ordinals: the value with kind "ordinal" (relative ones such as "next" or "last" are not judged).

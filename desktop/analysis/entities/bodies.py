@@ -1,10 +1,10 @@
-"""Government and defence bodies that news names by description: "the Iraqi government", "Syrian
-forces", "the Coalition", "Coalition military forces", "our Coalition partners".
+"""Government and defence bodies that news names by description: "the Bolivian government", "Peruvian
+forces", "the Alliance", "Alliance military forces", "our Alliance partners".
 
-The model tags the nationality ("Iraqi") or nothing; the reader means the body. A nationality before a
+The model tags the nationality ("Bolivian") or nothing; the reader means the body. A nationality before a
 noun of a state's armed or governing body, and an organisation noun written with a capital as a name
 (alone, or before a noun of a group), make one organisation whose span is the whole description,
-article and all, as a reader would highlight it. A nationality before other nouns ("Iraqi voters",
+article and all, as a reader would highlight it. A nationality before other nouns ("Bolivian voters",
 "French wine") stays a nationality.
 """
 
@@ -22,18 +22,18 @@ if TYPE_CHECKING:
 
     from desktop.analysis.nlp import ParsedText
 
-# Nouns of a state's armed or governing body: "the Iraqi government", "Syrian forces".
+# Nouns of a state's armed or governing body: "the Bolivian government", "Peruvian forces".
 STATE_BODY_NOUNS = words("state_body_nouns")
-# Nouns of the people or units of a body: "Coalition partners", "Coalition military forces".
+# Nouns of the people or units of a body: "Alliance partners", "Alliance military forces".
 GROUP_NOUNS = words("group_nouns") | STATE_BODY_NOUNS
-# Nouns of an armed group's people or units: "ISIL fighters", "an ISIL tactical unit".
+# Nouns of an armed group's people or units: "PKDF fighters", "an PKDF tactical unit".
 ARMED_GROUP_NOUNS = words("armed_group_nouns")
-# Organisation nouns that a text writes with a capital as the name of one body: "the Coalition".
+# Organisation nouns that a text writes with a capital as the name of one body: "the Alliance".
 NAME_NOUNS = words("organization_last_words") | words("organization_nouns")
 _ALL_NOUNS = STATE_BODY_NOUNS | ARMED_GROUP_NOUNS | NAME_NOUNS
 _DETERMINERS = frozenset({"the", "a", "an", "our", "its", "their", "his", "her", "this", "these", "those"})
 # What a description of a body takes in before its noun: the article and the modifiers, not a count
-# ("four ISIL tactical units": four mentions of one body's units, not part of its name).
+# ("four PKDF tactical units": four mentions of one body's units, not part of its name).
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "det", "poss"})
 
 
@@ -64,7 +64,7 @@ def described_bodies(parsed: ParsedText, mentions: list[Mention]) -> list[Mentio
 
 
 def _is_acronym(m: Mention) -> bool:
-    """ "ISIL", "PKDF": an acronym the model tagged (as a body, a nationality or a thing), not a place's."""
+    """ "PKDF", "PFKV": an acronym the model tagged (as a body, a nationality or a thing), not a place's."""
     text = m.text
     return m.j - m.i == 1 and len(text) >= 2 and text.isalpha() and text.isupper() and not is_known_place(text)
 
@@ -78,22 +78,22 @@ def _bodies(doc: Doc, nationality: set[int], acronyms: set[int], taken: set[int]
         span = None
         if tok.pos_ == "NOUN" and tok.lower_ in STATE_BODY_NOUNS and tok.text.islower():
             if any(c.i in nationality for c in _modifiers(tok)):
-                span = _after_conjunction(doc, (_left_edge(tok), tok.i + 1), tok)  # "the Iraqi government"
+                span = _after_conjunction(doc, (_left_edge(tok), tok.i + 1), tok)  # "the Bolivian government"
                 if span is not None and not nationality.intersection(range(*span)):
-                    span = None  # "heavy and Kurdish forces" keeps "Kurdish forces"; "( KDP ) forces" none
+                    span = None  # "heavy and Peruvian forces" keeps "Peruvian forces"; "( PFKV ) forces" none
         elif tok.pos_ == "NOUN" and tok.lower_ in ARMED_GROUP_NOUNS and tok.text.islower():
             if any(c.i in acronyms for c in _modifiers(tok)):
-                span = _after_conjunction(doc, (_left_edge(tok), tok.i + 1), tok)  # "an ISIL tactical unit"
+                span = _after_conjunction(doc, (_left_edge(tok), tok.i + 1), tok)  # "an PKDF tactical unit"
                 if span is not None and not acronyms.intersection(range(*span)):
                     span = None
         elif _names_a_body(doc, tok):
             head = tok.head
             if tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.lower_ in GROUP_NOUNS:
-                # "Coalition military forces", "our Coalition partners"; "Coalition or partner forces"
-                # is the Coalition's alone
+                # "Alliance military forces", "our Alliance partners"; "Alliance or partner forces"
+                # is the Alliance's alone
                 span = _after_conjunction(doc, (_left_edge(head), head.i + 1), tok)
             else:
-                span = (_article_before(doc, tok), tok.i + 1)  # "the Coalition"
+                span = (_article_before(doc, tok), tok.i + 1)  # "the Alliance"
         if span is not None and not any(k in taken for k in range(*span)):
             spans.append(span)
             used.update(range(*span))
@@ -101,7 +101,7 @@ def _bodies(doc: Doc, nationality: set[int], acronyms: set[int], taken: set[int]
 
 
 def _after_conjunction(doc: Doc, span: tuple[int, int], tok: Token) -> tuple[int, int] | None:
-    """ "heavy and Kurdish forces", "Coalition or partner forces": a description that joins two
+    """ "heavy and Peruvian forces", "Alliance or partner forces": a description that joins two
     shrinks to what follows the conjunction, or to the capitalised name alone."""
     i, j = span
     joins = [k for k in range(i, j) if doc[k].dep_ == "cc" or doc[k].text in (",", ";", "(", ")")]
@@ -121,7 +121,7 @@ def _modifiers(tok: Token) -> list[Token]:
 
 
 def _left_edge(head: Token) -> int:
-    """Where the description of `head` begins: its article and modifiers ("an ISIL tactical")."""
+    """Where the description of `head` begins: its article and modifiers ("an PKDF tactical")."""
     start = head.i
     for child in sorted(head.lefts, key=lambda c: -c.i):
         if child.dep_ not in _MODIFIERS or child.right_edge.i != start - 1:
@@ -133,7 +133,7 @@ def _left_edge(head: Token) -> int:
 
 
 def _names_a_body(doc: Doc, tok: Token) -> bool:
-    """ "the Coalition", "Coalition partners": an organisation noun with a capital, alone, inside a
+    """ "the Alliance", "Alliance partners": an organisation noun with a capital, alone, inside a
     sentence (a sentence's first word has a capital anyway; a headline's words all do)."""
     text = tok.text
     if tok.lower_ not in NAME_NOUNS or not text[:1].isupper() or text.isupper() or tok.is_sent_start:
@@ -141,11 +141,11 @@ def _names_a_body(doc: Doc, tok: Token) -> bool:
     before = doc[tok.i - 1] if tok.i > 0 else None
     after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if before is not None and before.text[:1].isupper() and not (before.lower_ == "the" and before.is_sent_start):
-        return False  # part of a longer name ("Syrian Arab Coalition") or of a headline
+        return False  # part of a longer name ("Kestrian Democratic Alliance") or of a headline
     if after is not None and after.lower_ == "of":
         k = tok.i + 2 + (tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "the")
         if k < len(doc) and doc[k].text[:1].isupper():
-            return False  # "the Army of the Victorious Sect": the first word of a longer name
+            return False  # "the Army of the Andes": the first word of a longer name
     return after is None or not (after.text[:1].isupper() and after.pos_ == "PROPN")
 
 

@@ -1,5 +1,5 @@
-"""Names the model splits at "and": "Islamic State of Iraq" and "the Levant" are one name when the
-article writes the acronym of the whole ("ISIL"), in brackets after it or anywhere else.
+"""Names the model splits at "and": "Popular Front of Kestria" and "the Valleys" are one name when the
+article writes the acronym of the whole ("PFKV"), in brackets after it or anywhere else.
 
 Without the acronym, "the Bank of England and the Treasury" stays two names.
 """
@@ -53,12 +53,12 @@ def join_split_names(parsed: ParsedText, mentions: list[Mention]) -> list[Mentio
 
 
 def _has_of(m: Mention) -> bool:
-    """ "Islamic State of Iraq": a name of the form "… of X", which a second part can continue."""
+    """ "Popular Front of Kestria": a name of the form "… of X", which a second part can continue."""
     return any(m.para.doc[k].lower_ == "of" for k in range(m.i + 1, m.j - 1))
 
 
 def _second_part_end(doc: Doc, j: int) -> int | None:
-    """Where "and the Levant" after the name ends, or None when no capitalised name follows "and"."""
+    """Where "and the Valleys" after the name ends, or None when no capitalised name follows "and"."""
     k = j
     if k >= len(doc) or doc[k].lower_ != "and":
         return None

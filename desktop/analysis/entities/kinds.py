@@ -43,7 +43,7 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     # "Mercury, the record label,": what the apposition says it is, no gazetteer overrules.
     m.described = any(bare_word(t) not in PLACE_NOUNS for t in _apposition_nouns(m))
     if _is_counted_thing(m) or _is_model_name(m):
-        # "a VBIED", "two UAVs": a thing counted with an article or a number is not a name; nor is
+        # "a KVTR", "two UAVs": a thing counted with an article or a number is not a name; nor is
         # "Max" in "the 737 Max".
         m.kind, m.label, m.fixed = "other", "PRODUCT", True
     elif is_joined_acronym(m):
@@ -62,7 +62,7 @@ def fix_kind_from_context(m: Mention, surnames: set[str]) -> None:
     elif _titled_as_person(m, before):
         m.set_kind("person")
     elif m.label in ("PERSON", "NORP") and _is_acronym(m):
-        # "ISIL" read as a person's name or a nationality: an acronym names a body, or a place.
+        # "PKDF" read as a person's name or a nationality: an acronym names a body, or a place.
         m.set_kind("place" if is_known_place(m.text) else "organization")
     elif _org_apposition(m) or (
         m.j - m.i > 1 and last in ORG_LAST_WORDS and m.label != "FAC" and not is_known_place(m.text)
@@ -86,7 +86,7 @@ def _is_acronym(m: Mention) -> bool:
 
 
 def _is_counted_thing(m: Mention) -> bool:
-    """An acronym with its own "a", "an" or number: "destroyed a VBIED", "an IED", "three UAVs"."""
+    """An acronym with its own "a", "an" or number: "destroyed a KVTR", "an IED", "three UAVs"."""
     root = m.root
     if m.j - m.i != 1 or not m.text.rstrip("s").isupper():
         return False
@@ -117,7 +117,7 @@ def _is_time_zone(m: Mention, before: Token | None) -> bool:
 
 
 def _apposition_nouns(m: Mention) -> list[Token]:
-    """The common nouns in apposition with the name: "Mosul, the Iraqi city," and "the broadcaster ZDF"."""
+    """The common nouns in apposition with the name: "Zarandor, the Kestrian city," and "the broadcaster ZDF"."""
     root = m.root
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= m.j and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.i < m.i and root.head.pos_ == "NOUN":
@@ -146,7 +146,7 @@ def _written_apposition(m: Mention) -> Token | None:
 
 
 def _named_as_place(m: Mention) -> bool:
-    """ "Mosul, the Iraqi city," and "the city of Raqqa", "the province of Anbar": a place noun says so."""
+    """ "Zarandor, the Kestrian city," and "the city of Zarandor", "the province of Vesk": a place noun says so."""
     if any(t.lemma_.lower() in PLACE_NOUNS for t in _apposition_nouns(m)):
         return True
     doc = m.para.doc
@@ -157,7 +157,7 @@ def _named_as_place(m: Mention) -> bool:
 
 
 def _names_an_event(m: Mention, last: str, before: Token | None) -> bool:
-    """ "the Dubai Air Show", "Operation Inherent Resolve" (the model may leave "Operation" out)."""
+    """ "the Dubai Air Show", "Operation Granite Dawn" (the model may leave "Operation" out)."""
     if m.label not in ("PERSON", "ORG", "GPE", "FAC"):
         return False
     opened = m.para.doc[m.i].text in OPERATION_WORDS and m.j - m.i > 1
@@ -165,7 +165,7 @@ def _names_an_event(m: Mention, last: str, before: Token | None) -> bool:
 
 
 def _feature_name(m: Mention, last: str) -> bool:
-    """ "Tigris River", "Hamrin Mountains", "Lake Tharthar", "Gulf of Aden": a natural feature's name."""
+    """ "Orrin River", "Hallam Mountains", "Lake Veldmoor", "Gulf of Serrin": a natural feature's name."""
     return m.j - m.i > 1 and (last in PLACE_LAST_WORDS or bare_word(m.para.doc[m.i]) in PLACE_FIRST_WORDS)
 
 
@@ -202,7 +202,7 @@ def _is_dateline(m: Mention) -> bool:
         and m.j < len(doc)
         and (doc[m.j].text in (",", "—", "–", "-") or (wire_date_at(doc, m.j) and is_known_place(m.text)))
         and m.para.start < 200
-        and not opens_a_headline(doc, m.j)  # "BASEBALL - MAJOR LEAGUE RESULTS": a section word
+        and not opens_a_headline(doc, m.j)  # "TENNIS - TOP SEEDS ADVANCE": a section word
     )
 
 
@@ -211,7 +211,7 @@ def _org_apposition(m: Mention) -> bool:
     root = m.root
     if root.dep_ == "appos" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i < m.i:
         return True
-    # "the Moscow club", "Missouri banks": a place before an organisation noun is where it is.
+    # "the Lisbon club", "Ohio banks": a place before an organisation noun is where it is.
     place = is_known_place(m.text)
     if root.dep_ == "compound" and root.head.lemma_.lower() in ORG_NOUNS and root.head.i == m.j and not place:
         return True
@@ -226,7 +226,7 @@ def _org_apposition(m: Mention) -> bool:
 
 
 def _lies_within(m: Mention) -> bool:
-    """ "an ISIL leader in Raqqah", "throughout Al Anbar": people are not where things happen, so a name
+    """ "an PKDF leader in Zarandor", "throughout Al Hazim": people are not where things happen, so a name
     the model took for a person's, right after "in" or "throughout", is a place's."""
     doc = m.para.doc
     if m.i == 0 or (m.j < len(doc) and doc[m.j].text in POSSESSIVE):
@@ -236,13 +236,13 @@ def _lies_within(m: Mention) -> bool:
 
 
 def _is_where(m: Mention) -> bool:
-    """ "In Milwaukee, …", "Cleveland at Texas": a place's name after "in" or "at" says where, whatever
+    """ "In Denver, …", "Cleveland at Texas": a place's name after "in" or "at" says where, whatever
     other mentions of the name say (a city's side elsewhere in a sports story)."""
     doc = m.para.doc
     if m.i == 0 or (m.j < len(doc) and doc[m.j].text in POSSESSIVE):
-        return False  # "in Kent's win": the side's
+        return False  # "in Leeds's win": the side's
     before = doc[m.i - 1].lower_
-    # "yelled at Jamil": after "at" only a name known as a place's says where.
+    # "yelled at Rowan": after "at" only a name known as a place's says where.
     return (before == "in" and m.root.dep_ == "pobj") or (before == "at" and is_known_place(m.text.title()))
 
 

@@ -73,7 +73,7 @@ def bare_word(tok: Token) -> str:
 
 
 def wire_date_at(doc: Doc, k: int) -> bool:
-    """ "LONDON 1996-08-30": a wire dateline's date starts at doc[k] (the tokenizer may split it)."""
+    """ "OSLO 2024-05-04": a wire dateline's date starts at doc[k] (the tokenizer may split it)."""
     if k >= len(doc) or not doc[k].text[:4].isdigit():
         return False
     return _WIRE_DATE.match(doc[k : k + 5].text) is not None  # Doc.text would join the whole paragraph

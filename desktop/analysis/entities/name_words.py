@@ -12,12 +12,12 @@ from desktop.analysis.lexicon.people import TITLES
 
 # A name in apposition with one of these, or compounded with it, is an organisation ("the broadcaster ZDF").
 ORG_NOUNS = words("organization_nouns")
-# A name in apposition with one of these, or after one and "of", is a place ("the city of Raqqa").
+# A name in apposition with one of these, or after one and "of", is a place ("the city of Zarandor").
 PLACE_NOUNS = words("place_nouns")
-# A multi-word name ending or starting with one of these is a place ("Tigris River", "Lake Tharthar").
+# A multi-word name ending or starting with one of these is a place ("Orrin River", "Lake Veldmoor").
 PLACE_LAST_WORDS = words("place_last_words")
 PLACE_FIRST_WORDS = words("place_first_words")
-# "Operation Inherent Resolve": the name of an operation, an event.
+# "Operation Granite Dawn": the name of an operation, an event.
 OPERATION_WORDS = words("operation_words")
 # "Inc", "GmbH", "SpA": "Tyvak" is short for "Tyvak Nano-Satellite Systems Inc".
 CORPORATE = words("corporate_designators")

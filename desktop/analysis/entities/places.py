@@ -1,5 +1,5 @@
-"""Places the model does not tag: geographic coordinates ("33°47′N 44°30′E") and a place described
-by who holds it ("an ISIL-held building", "rebel-controlled territory" with a named holder)."""
+"""Places the model does not tag: geographic coordinates ("12°03′S 77°02′W") and a place described
+by who holds it ("an PKDF-held building", "rebel-controlled territory" with a named holder)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 _DEGREES = r"\d{1,3}(?:\.\d+)?°(?:\s?\d{1,2}(?:\.\d+)?['′])?(?:\s?\d{1,2}(?:\.\d+)?(?:″|''))?"
 COORDINATES = re.compile(rf"(?<![\w.]){_DEGREES}\s?[NS][,;]?\s+{_DEGREES}\s?[EW](?!\w)")
-# Nouns of places a group can hold: "an ISIL-held building", "ISIL-held territory".
+# Nouns of places a group can hold: "an PKDF-held building", "PKDF-held territory".
 HELD_PLACE_NOUNS = words("held_place_nouns")
 _HOLDING = frozenset({"held", "controlled", "occupied"})
 _HOLDING_WORD = re.compile(r"\w-(?:held|controlled|occupied)\b", re.IGNORECASE)
@@ -58,7 +58,7 @@ def _coordinates(text: str, para: Paragraph) -> list[tuple[int, int]]:
 
 
 def _held_places(text: str, para: Paragraph) -> list[tuple[int, int]]:
-    """ "an ISIL-held building": article, holder, "-held" and a noun of a place, one place."""
+    """ "an PKDF-held building": article, holder, "-held" and a noun of a place, one place."""
     doc = para.doc
     if not len(doc) or _HOLDING_WORD.search(text, para.start, para.start + doc[-1].idx + len(doc[-1].text)) is None:
         return []
@@ -80,5 +80,5 @@ def _held_places(text: str, para: Paragraph) -> list[tuple[int, int]]:
 
 
 def _is_holder(doc: Doc, k: int) -> bool:
-    """The holder's own name inside the place ("ISIL" in "an ISIL-held building") may be tagged."""
+    """The holder's own name inside the place ("PKDF" in "an PKDF-held building") may be tagged."""
     return k + 2 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].lower_ in _HOLDING

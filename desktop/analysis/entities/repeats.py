@@ -1,4 +1,4 @@
-"""Names the model tagged in one place of a document and left untagged in another ("ISIL" found in one
+"""Names the model tagged in one place of a document and left untagged in another ("PKDF" found in one
 sentence and missed in the next five): every other occurrence of the same words is a mention too, and
 the vote gives all of them one kind."""
 
@@ -72,7 +72,7 @@ def _longest_match(
 
 
 def _stands_alone(doc: Doc, k: int, j: int) -> bool:
-    """Not a piece of a longer name or of a hyphened word ("ISIL-held", "counter-ISIL")."""
+    """Not a piece of a longer name or of a hyphened word ("PKDF-held", "counter-PKDF")."""
     before = doc[k - 1] if k > 0 else None
     after = doc[j] if j < len(doc) else None
     if before is not None and (_glued(before, doc[k]) or _capitalised_name(before)):

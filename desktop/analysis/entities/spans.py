@@ -38,7 +38,7 @@ def mentions_of(para: Paragraph) -> list[Mention]:
             m = Mention(para, a, b, part_label, KIND_OF_LABEL[part_label])
             m.locate()
             if a == i + 1 and part_label == "PERSON" and began_with_place_preposition(doc, a):
-                m.set_kind("place")  # the model read "Near Al Shadaddi" as one person's name
+                m.set_kind("place")  # the model read "Near Tal Qusra" as one person's name
             if _is_name_like(m):
                 found.append(m)
     return found
@@ -54,7 +54,7 @@ def _in_headline(doc: Doc, parts: list[tuple[int, int, str]]) -> list[tuple[int,
             kept.append((a, b, label))
             continue
         if _first_word(doc) == a and b < len(doc) and doc[b].text in _DASHES and opens_a_headline(doc, b):
-            continue  # "BASEBALL - MAJOR LEAGUE RESULTS"
+            continue  # "TENNIS - TOP SEEDS ADVANCE"
         if not is_known_place(words.text):
             place = next(
                 ((x, y) for x in range(a, b) for y in range(b, x, -1) if (x, y) != (a, b) and is_known_place(doc[x:y].text)),
@@ -127,7 +127,7 @@ def _trimmed_parts(doc: Doc, i: int, j: int, label: str) -> list[tuple[int, int,
 
 
 def _splits_between(doc: Doc, k: int) -> bool:
-    """ "Romania - Cosmin Contra", "Scott Draper ( Australia )": a dash with spaces around it, or a
+    """ "Norway - Anders Lund", "Per Holm ( Sweden )": a dash with spaces around it, or a
     bracket, stands between two names."""
     tok = doc[k]
     if tok.text in ("(", ")"):
@@ -155,7 +155,7 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
     # The tokenizer may leave "6-" or "-" of "6-4" behind, so dashes go too.
     while j - i > 1 and label in _SCORELESS and (_SCORE.fullmatch(doc[j - 1].text) or doc[j - 1].text in _DASHES):
         j -= 1
-    # "DETROIT 1996-08-31": a wire dateline's date is no part of the place.
+    # "OSLO 2024-05-04": a wire dateline's date is no part of the place.
     for k in range(i + 1, j):
         if wire_date_at(doc, k):
             # "LEEDS 2024-05-04" read as one date: the date alone is; the place before it is found
@@ -197,7 +197,7 @@ def _described_after(tok: Token) -> bool:
 
 
 def _opening_preposition(doc: Doc, i: int) -> bool:
-    """ "Near Al Shadaddi, …": a sentence's capitalised first preposition the model ran into the name
+    """ "Near Tal Qusra, …": a sentence's capitalised first preposition the model ran into the name
     (the tagger may take "Near" for part of the name too)."""
     tok = doc[i]
     return (

@@ -1,12 +1,12 @@
-"""Sports sides named after places: "Kent beat Surrey by five wickets", "Ayr 6 Berwick 0", "Surrey
-captain Chris Lewis", "Nottingham Forest 3 2 1 0 7 4 7". The place's name stands for the side that plays
+"""Sports sides named after places: "Leeds beat Bristol by five wickets", "Leeds 6 Bristol 0", "Leeds
+captain Tom Walsh", "Hull City 5 3 0 2 8 6 9". The place's name stands for the side that plays
 under it, an organisation; a nation's side keeps the country's kind, as news (and its annotation) names
 it by the country ("France beat Japan 2-0").
 
 A name is a side by its own context only: in a line of results or standings, as the subject or object
 of a contest ("beat", "a win over"), or before a player's position; the vote then gives every other
-mention of that name in the article the same kind, so "floods hit Kent" stays a place in an article
-where Kent plays nobody.
+mention of that name in the article the same kind, so "floods hit Leeds" stays a place in an article
+where Leeds plays nobody.
 """
 
 from __future__ import annotations
@@ -25,14 +25,14 @@ if TYPE_CHECKING:
     from desktop.analysis.nlp import Paragraph, ParsedText
 
 TEAM_ROLES = words("team_roles")
-_DATE_WORDS = words("date_words")  # "July 96 June 96": a table of months, not of sides
+_DATE_WORDS = words("date_words")  # "July 24 June 24": a table of months, not of sides
 CONTEST_WORDS = words("contest_words")
 _SCORE = re.compile(r"\d{1,3}")
 _NAME_BRIDGES = frozenset({"of", "'s", "’s", "&", "de", "la", "del"})
 _FIXTURE_WORDS = frozenset({"v", "v.", "vs", "vs."})
 _CONTEST_PREPOSITIONS = frozenset({"over", "with", "to", "against", "by"})
 _STANDINGS_MIN_NUMBERS = 3
-# What a line of sides has, a cheap test before the tokens: a name and a score ("Ayr 6", "Rad ( B ) 0"),
+# What a line of sides has, a cheap test before the tokens: a name and a score ("Leeds 6", "Dunmore ( B ) 0"),
 # or the "v" of a fixture; a short line, the "at" of a fixture list.
 _LINE_OF_SIDES = re.compile(r"[A-Za-z)]\s+\d{1,3}(?![\d.,:/])|\s(?:v|vs)\.?\s")
 _FIXTURE_AT = re.compile(r"\s(?:at|AT)\s")
@@ -41,7 +41,7 @@ _FIXTURE_LINE = 80  # characters
 
 def sides_in_results(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]:
     """The mentions with every side of a results or standings line cut to its name and made an
-    organisation: the model runs "Pohang 3 Ulsan" into one name and calls half the sides people."""
+    organisation: the model runs "Leeds 3 Bristol" into one name and calls half the sides people."""
     by_para: dict[int, list[tuple[int, int, bool]]] = {}
     for para in parsed.paragraphs:
         sides = [side for a, b in _lines(parsed.text, para) for side in _sides_in_line(para.doc, a, b)]
@@ -63,7 +63,7 @@ def sides_in_results(parsed: ParsedText, mentions: list[Mention]) -> list[Mentio
             before = [m for m in old[id(para)] if i < m.j and m.i < j]
             same = next((m for m in before if (m.i, m.j) == (i, j)), None)
             if same is not None and same.label == "PERSON" and len(same.words) >= 2 and not paired:
-                kept.append(same)  # "Ian Woosnam 70 76 71 70": a golfer's card, not a side
+                kept.append(same)  # "Tom Varley 70 71 69 72": a golfer's card, not a side
                 continue
             m = Mention(para, i, j, "ORG", "organization")
             m.locate()
@@ -95,11 +95,11 @@ def _lines(text: str, para: Paragraph) -> list[tuple[int, int]]:
 
 
 def _sides_in_line(doc: Doc, a: int, b: int) -> list[tuple[int, int, bool]]:
-    """Token ranges of the sides in a line of results ("Ayr 6 Berwick 0", "East Fife v Clydebank"),
-    with True, or in a standings row ("Ayr 3 1 2 0 8 2 5"), with False."""
+    """Token ranges of the sides in a line of results ("Leeds 6 Bristol 0", "Hull City v Sheffield"),
+    with True, or in a standings row ("Hull City 5 3 0 2 8 6 9"), with False."""
     names = _name_runs(doc, a, b)
     if _is_schedule(doc, a, b, names):
-        # "KANSAS CITY AT DETROIT": the visitors are a side; "at" says where the game is.
+        # "OMAHA AT DENVER": the visitors are a side; "at" says where the game is.
         return [(i, j, True) for i, j in names[::2]]
     sides: list[tuple[int, int, bool]] = []
     for n, (i, j) in enumerate(names):
@@ -111,7 +111,7 @@ def _sides_in_line(doc: Doc, a: int, b: int) -> list[tuple[int, int, bool]]:
             continue
         if not _is_score(doc, after, b):
             continue
-        # "Ayr 6 Berwick 0": the next side follows its rival's score.
+        # "Leeds 6 Bristol 0": the next side follows its rival's score.
         if nxt is not None and nxt[0] == after + 1 and _is_score(doc, _skip_note(doc, nxt[1], b), b):
             sides += [(i, j, True), (nxt[0], nxt[1], True)]
             continue
@@ -156,18 +156,18 @@ def _name_word(tok: Token) -> bool:
         text[:1].isupper()
         and text.replace(".", "").replace("-", "").isalpha()
         and tok.lower_ not in _FIXTURE_WORDS
-        and tok.lower_ != "at"  # "NEW YORK AT CALIFORNIA"
+        and tok.lower_ != "at"  # "DENVER AT BOSTON"
         and tok.lower_ not in _DATE_WORDS
     )
 
 
 def _hyphen_inside(doc: Doc, j: int) -> bool:
-    """ "Jed-Forest": a hyphen written without spaces joins one name."""
+    """ "Ashby-Vale": a hyphen written without spaces joins one name."""
     return doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
 
 
 def _skip_note(doc: Doc, k: int, b: int) -> int:
-    """Past a bracketed note after a side's name: "Benetton ( Italy ) 92", "Proleter ( Z ) 0"."""
+    """Past a bracketed note after a side's name: "Halden ( Norway ) 92", "Dunmore ( Z ) 0"."""
     if k < b and doc[k].text == "(":
         end = k + 1
         while end < b and end - k <= 4 and doc[end].text != ")":
@@ -178,8 +178,8 @@ def _skip_note(doc: Doc, k: int, b: int) -> int:
 
 
 def _with_letters(doc: Doc, j: int) -> int:
-    """ "Rad ( B )", "Mladost ( BJ )": a bracketed letter or two that tell apart sides of one name are
-    part of the name; "Benetton ( Italy )", a country, is not."""
+    """ "Dunmore ( B )", "Dunmore ( BK )": a bracketed letter or two that tell apart sides of one name are
+    part of the name; "Halden ( Norway )", a country, is not."""
     end = _skip_note(doc, j, len(doc))
     if end == j + 3 and doc[j + 1].text.isupper() and len(doc[j + 1].text) <= 2:
         return end
@@ -199,36 +199,36 @@ def _first_word(doc: Doc, a: int, b: int) -> int:
 
 def _numbers_to_end(doc: Doc, k: int, b: int) -> int:
     """How many numbers fill the rest of the line from doc[k] (dashes and fractions between), or 0 when
-    a word follows: "Ayr 3 1 2 0 8 2 5", "NEW YORK 74 59 .556 -"."""
+    a word follows: "Hull City 5 3 0 2 8 6 9", "DENVER 71 62 .534 -"."""
     numbers = 0
     for tok in doc[k:b]:
         text = tok.text
         if text.isdigit() or (text.startswith(".") and text[1:].isdigit()):
-            numbers += 1  # games won and lost, and the share won: "NEW YORK 74 59 .556"
+            numbers += 1  # games won and lost, and the share won: "DENVER 71 62 .534"
         elif not (tok.is_punct or tok.is_space or text == "1/2"):
             return 0  # a word, or a decimal ("Tokyo 105.45 105.60" is a rate, not a side's record)
     return numbers
 
 
 def _in_capitals(doc: Doc, i: int, j: int) -> bool:
-    """A headline's capitals ("AUSTRALIA V SRI LANKA SCOREBOARD"), where a run of names has no edge."""
+    """A headline's capitals ("NORWAY V SWEDEN SCOREBOARD"), where a run of names has no edge."""
     return all(t.text.isupper() for t in doc[i:j])
 
 
 def acts_as_side(m: Mention, surnames: set[str]) -> bool:
-    """ "Kent beat Surrey", "a win over Durham", "Surrey captain Chris Lewis": a place's (or an unknown
+    """ "Leeds beat Bristol", "a win over Hull", "Leeds captain Tom Walsh": a place's (or an unknown
     name's) mention that plays, as a side does. People play too: a name the model took for a person's
-    is judged only when it is a place's, or when the rival it plays is a side ("Kent" against "Surrey")."""
+    is judged only when it is a place's, or when the rival it plays is a side ("Leeds" against "Bristol")."""
     if m.kind not in ("place", "organization", "person") or m.label == "NORP" or m.text in surnames:
         return False
     if is_nation(m.text) or m.text.isupper():
         return False
     doc = m.para.doc
     if _name_goes_on(doc, m.i - 1) or _name_goes_on(doc, m.j):
-        return False  # "Natalia Karimova" with only one of the names tagged: a person's name
+        return False  # "Ilse Varga" with only one of the names tagged: a person's name
     place = is_known_place(m.text)
     if len(m.words) > 1 and not place and _nation_in_brackets(doc, m.j):
-        return False  # "Florian Rousseau ( France ) beat …": a player's full name and nationality
+        return False  # "Maria Lenz ( Austria ) beat …": a player's full name and nationality
     rivals = _rivals(m.root)
     if m.label == "PERSON" and not place:
         return len(m.words) == 1 and any(_is_side_name(t) for t in rivals or ())
@@ -238,7 +238,7 @@ def acts_as_side(m: Mention, surnames: set[str]) -> bool:
 
 
 def _rivals(root: Token) -> list[Token] | None:
-    """The other sides of the contest `root` takes part in ("Surrey" for "Kent" in "Kent beat Surrey"),
+    """The other sides of the contest `root` takes part in ("Bristol" for "Leeds" in "Leeds beat Bristol"),
     or None when it takes part in none."""
     head = root.head
     if root.dep_ in ("nsubj", "dobj", "nsubjpass") and head.lemma_.lower() in CONTEST_WORDS:
@@ -271,7 +271,7 @@ def _nation_in_brackets(doc: Doc, j: int) -> bool:
 
 
 def _before_position(m: Mention) -> bool:
-    """ "Surrey captain Chris Lewis": the name modifies a position followed by a player's name."""
+    """ "Leeds captain Tom Walsh": the name modifies a position followed by a player's name."""
     doc = m.para.doc
     j = m.j
     if j + 1 >= len(doc):

@@ -29,7 +29,7 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
-# What ends a wire story's dateline ("MADRID —", "BUFFALO, N.Y. —", "LONDON (Reuters) -").
+# What ends a wire story's dateline ("MADRID —", "BUFFALO, N.Y. —", "OSLO (Reuters) -").
 _DATELINE_ENDS = frozenset({",", "—", "–", "-", "("})
 _DATELINE_REACH = 200  # characters from the start of the text where a dateline can be
 
@@ -171,7 +171,7 @@ _PLACE_OPENERS = frozenset({"near", "outside", "around"})
 
 
 def untagged_opening_places(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]:
-    """ "Near Sinjar, two strikes …": the untagged name after a sentence's opening "Near"."""
+    """ "Near Hadrin Wells, two strikes …": the untagged name after a sentence's opening "Near"."""
     covered: dict[int, set[int]] = defaultdict(set)
     for m in mentions:
         covered[id(m.para)].update(range(m.i, m.j))

@@ -17,7 +17,7 @@ SPEECH_PHRASES = frozenset(tuple(line.split()) for line in words("speech_phrases
 PHRASE_VERBS = frozenset(verb for verb, _ in SPEECH_PHRASES)
 # Nouns for something said ("his claim", "Trump’s remark"): their owner is who said it.
 SPEECH_NOUNS = words("speech_nouns")
-# Verbs by which a speaker names something ("called him “Crooked”"): the name they give is said.
+# Verbs by which a speaker names something ("called him “the Copper Fox”"): the name they give is said.
 NAMING_VERBS = words("naming_verbs")
 # Nouns for someone or something that speaks for another ("a Kremlin statement", "a spokesperson for X").
 SPEAKS_FOR = words("speaks_for")

@@ -1,5 +1,5 @@
 """Reading the currency of an amount: a sign or code before it ("$", "C$", "RM", "USD"), a name after
-it ("323 million euros", "176 Hong Kong dollars", "7.5 million Danish crowns"), and a scale letter
+it ("323 million euros", "176 Hong Kong dollars", "4.2 million Danish crowns"), and a scale letter
 glued after a sign ("£5m").
 
 The signs, codes and names are lexicon data derived from CLDR (currency_signs, currency_codes,
@@ -96,7 +96,7 @@ def read_currency_after(doc: Doc, reading: Reading) -> None:
         if size == 1 and words[0] in ("pound", "pounds") and not _pounds_are_money(doc, j, reading):
             return
         if words[-1] in CURRENCY_FRACTIONS and not reading.currency:
-            reading.minor_unit = doc[j + size - 1].text  # "84.75 cents": the value stays as written
+            reading.minor_unit = doc[j + size - 1].text  # "61.40 cents": the value stays as written
         if reading.currency is None:
             reading.currency, reading.written_unit = code, doc[j:j + size].text
         reading.last = reading.unit_end = j + size

@@ -35,7 +35,7 @@ def tokens_not_amounts(doc: Doc) -> set[int]:
     """Tokens inside dates, clock times and names. Durations ("15,000 years") and a bare age stay amounts."""
     skip: set[int] = set()
     for ent in doc.ents:
-        if _measured(ent):  # "the 1520 sq m centre", "MacBook Pro 16 inch": a number with a unit is an amount
+        if _measured(ent):  # "the 860 sq m centre", "ZenSlate Pro 14 inch": a number with a unit is an amount
             continue
         if ent.label_ in ("DATE", "TIME"):
             is_point = _is_calendar_or_clock(ent)
@@ -60,7 +60,7 @@ def _measured(ent: Span) -> bool:
 
 
 def _is_money_token(token: Token) -> bool:
-    """A currency code or sign, alone or glued before digits ("USD", "NZ$5", "RM23.50")."""
+    """A currency code or sign, alone or glued before digits ("USD", "NZ$5", "RM41.90")."""
     text = token.text
     prefixed = PREFIXED.match(text)
     if prefixed and any(c.isdigit() for c in prefixed.group(2)):
@@ -110,7 +110,7 @@ def is_identifier(doc: Doc, run: Run) -> bool:
 
 
 def _house_number(doc: Doc, end: int) -> bool:
-    """Whether capitalised words ending in a street word follow ("49 Elm Road", "9 E 71st St"), and no
+    """Whether capitalised words ending in a street word follow ("49 Elm Road", "12 W 43rd St"), and no
     noun after them makes the street a modifier of what is counted ("40 Main Street shops")."""
     for j in range(end, min(end + 4, len(doc))):
         token = doc[j]
@@ -177,7 +177,7 @@ def worth_reporting(doc: Doc, run: Run, reading: Reading, noun: Token | None) ->
             and doc[run.start - 1].lemma_.lower() in _CALLING_VERBS):
         return False
     if run.plain_integer and YEAR.match(doc[run.start].text):
-        # "1500 troops" and "1520 sq m" count; "in 2018", "2024 mission" do not
+        # "1500 troops" and "860 sq m" count; "in 2018", "2024 mission" do not
         return noun is not None and (noun.tag_ == "NNS" or reading.kind == "quantity")
     if run.in_words and run.value == 1.0 and run.end - run.start == 1 and doc[run.start].lower_ == "one":
         # "one mile", "one year old" measure; "one day" is mostly the idiom ("would one day buy")

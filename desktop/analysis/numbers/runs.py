@@ -59,7 +59,7 @@ class Run:
     low: float | None = None  # for one token holding two numbers, "40–50"
     high: float | None = None
     glued_unit: str | None = None  # "200lbs" -> "lbs"
-    glued_currency: str | None = None  # "RM23.50" -> "MYR"
+    glued_currency: str | None = None  # "RM41.90" -> "MYR"
 
 
 def glued(doc: Doc, i: int) -> bool:
@@ -94,7 +94,7 @@ def read_run(doc: Doc, i: int) -> Run | None:
         if code is None or value is None:
             return None
         run = Run(i, i + 1, value, glued_currency=code)
-        _extend_with_scales(doc, run, [(value, False)])  # "INR1 trillion"
+        _extend_with_scales(doc, run, [(value, False)])  # "INR3 trillion"
         return run
     measured = MEASURED.match(text)
     if measured and any(c.isdigit() for c in measured.group(1)):
@@ -219,7 +219,7 @@ def _extend_with_scales(doc: Doc, run: Run, parts: list[tuple[float, bool]]) -> 
         if step == 1 and j == run.end and glued(doc, j - 1) and nxt.text in _GLUED_SCALES:
             worth = _GLUED_SCALES[nxt.text]  # "10M", "2.33 k" split off by the tokenizer
         elif step == 1 and j == run.end and glued(doc, j - 1) and nxt.text in ("m", "bn") and _counts_after(doc, j):
-            worth = SCALE_LETTERS[nxt.text]  # "12.3m tonnes", "35m of its devices": millions, not metres
+            worth = SCALE_LETTERS[nxt.text]  # "8.6m tonnes", "35m of its devices": millions, not metres
         elif step == 1 and j == run.end and nxt.lower_ == "k" and len(parts) == 1:
             worth = _GLUED_SCALES["k"]
         # digits take any scale after them ("322 hundred"); words must grow ("two hundred thousand")

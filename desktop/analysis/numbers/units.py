@@ -33,8 +33,8 @@ def is_unit_word(word: str) -> bool:
 
 
 def measure_after(doc: Doc, j: int) -> tuple[str, Token] | None:
-    """The unit of measure written right after an amount that ends before token j: "64 km", "311 square
-    miles", "185-hp", "450 sq ft"; its text (lowercase unless case tells it apart) and its last token."""
+    """The unit of measure written right after an amount that ends before token j: "64 km", "270 square
+    miles", "240-hp", "380 sq ft"; its text (lowercase unless case tells it apart) and its last token."""
     n = len(doc)
     if j >= n:
         return None
@@ -76,14 +76,14 @@ def read_percent(doc: Doc, reading: Reading) -> bool:
 
 
 def read_rate(doc: Doc, reading: Reading, counted: bool) -> None:
-    """"$2.11 per gallon", "5 percent a year", "400 metres per second", "300 flights a day": what the unit
+    """"$3.45 per gallon", "5 percent a year", "300 metres per second", "300 flights a day": what the unit
     is counted per, written after it. After a counted noun only a span of time makes a rate ("25 points a
     game" is a tally); after money, percent or a unit of measure any unit or noun does ("$5 a share")."""
     j, n = reading.unit_end, len(doc)
     if j is not None and j + 3 < n and doc[j].text == "-" and doc[j + 1].lower_ in ("a", "per") \
             and doc[j + 2].text == "-" and all(glued(doc, k) for k in range(j - 1, j + 3)) \
             and unit_kind(doc[j + 3].text) == "time" and not reading.currency:
-        # "a 52,000 barrel-a-day refinery"; a price so written ("a $6.99-a-month plan") stays money
+        # "a 90,000 barrel-a-day refinery"; a price so written ("a $6.99-a-month plan") stays money
         reading.rate, reading.rate_end = doc[j:j + 4].text, j + 4
         return
     if j is None or j + 1 >= n or doc[j].lower_ not in ("per", "a", "an"):
@@ -132,15 +132,15 @@ def counted_noun(doc: Doc, start: int, end: int) -> Token | None:
 
 def unit_text(doc: Doc, noun: Token, after: int) -> str:
     """The noun as a unit with the words before it that narrow it ("seven European countries" ->
-    "European countries", "14 first-team players"), and a bare "of" phrase that does ("65 cases of
+    "European countries", "11 first-team players"), and a bare "of" phrase that does ("65 cases of
     cholera"); case kept for names and symbols ("GHz"), lowercase otherwise."""
     first = doc[after] if after < noun.i else None
     if first is not None and first.tag_ == "NN" and noun.tag_ == "NN" and first.dep_ == "compound" \
             and first.head.i == noun.i and after + 1 == noun.i:
-        return first.lower_  # "a 12 page document", "a 3 cylinder engine": what is counted is the first noun
+        return first.lower_  # "a 12 page document", "a 4 cylinder engine": what is counted is the first noun
     start = noun.i
     between = doc[after:noun.i]
-    measure = unit_kind(noun.text) is not None  # "One US fluid ounce" measures in ounces
+    measure = unit_kind(noun.text) is not None  # "Three US fluid ounces" measure in ounces
     while start - 1 >= after and not any(t.pos_ == "NUM" or any(c.isdigit() for c in t.text) for t in between):
         prev = doc[start - 1]  # no narrowing across a number: "400 737 Max jets" names a model
         if prev.text == "-" and start - 2 >= after and glued(doc, start - 2) and glued(doc, start - 1):

@@ -17,7 +17,7 @@ DIGITS = re.compile(rf"^{_DIGITS}$")
 # The letters come from the one table of scales; a lowercase "t" glued on is tonnes ("5t"), not a trillion.
 _SUFFIX_LETTERS = "|".join(sorted((re.escape(k) for k in SCALE_LETTERS if k != "t"), key=len, reverse=True))
 SUFFIXED = re.compile(rf"^({_DIGITS})({_SUFFIX_LETTERS})$")
-# A currency sign or code glued before the digits: "RM23.50", "INR1", "NZ$5", "US55,931,000" after "$".
+# A currency sign or code glued before the digits: "RM41.90", "INR3", "NZ$5", "US48,210,000" after "$".
 PREFIXED = re.compile(rf"^([^\d\s]+?)=?({_DIGITS})$")
 # Two numbers joined into one token: "40–50", "4-1", "2019-20".
 JOINED = re.compile(rf"^({_DIGITS})[-–—]({_DIGITS})$")

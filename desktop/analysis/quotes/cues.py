@@ -72,7 +72,7 @@ def cue_in_clause(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
                     best = (steps, _outer_report(cur, index, para), para)
                 break
             if characterising(cur) and not index.quoted(cur.head, para):
-                # "rated the claims as “false”", "pounding Trump as a “con artist”": whoever
+                # "rated the claims as “false”", "branding the mayor as a “fair-weather friend”": whoever
                 # characterises the object in these words says them.
                 if best is None or steps + 1 < best[0]:
                     best = (steps + 1, _outer_report(cur.head, index, para), para)
@@ -82,7 +82,7 @@ def cue_in_clause(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
 
 def _outer_report(verb: Token, index: DocumentIndex, para: Paragraph) -> Token:
     """The speech verb whose reported clause holds `verb` (or a noun of speech), if any ("said" in
-    "Kirby said Biden called it …", "ruled" in "ruled that Trump’s claim was …"), else `verb` itself."""
+    "Kirby said Biden called it …", "ruled" in "ruled that the mayor’s claim was …"), else `verb` itself."""
     cur = verb
     if verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX"):
         cur = verb.head  # the clause the noun of speech is part of
@@ -174,7 +174,7 @@ def cue_said_before(span: QuoteSpan, index: DocumentIndex, sentences: list[Sente
 
 
 def cue_before_colon(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
-    """ "He said:¶“…”", "Sanders made the following comment: “…”": a clause ending in a colon right
+    """ "He said:¶“…”", "Reyes made the following comment: “…”": a clause ending in a colon right
     before the quote (in its paragraph, or closing the paragraph before) introduces it. Its main verb
     is the cue when it reports speech, or when its subject is someone who can speak (a name, a
     pronoun for a person, a spokesperson or a document); "The rules are simple: “…”" has none."""

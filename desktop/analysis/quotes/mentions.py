@@ -40,7 +40,7 @@ def speaker_token(verb: Token, para: Paragraph, index: DocumentIndex) -> Token |
     cur = verb
     for _ in range(5):
         subjects = [c for c in cur.children if c.dep_ in _SUBJECTS and not index.quoted(c, para)]
-        # A parse that gives the verb two subjects ("which Apple's chief, Tim Cook, called"): the name.
+        # A parse that gives the verb two subjects ("whose chief, Ana Reyes, called"): the name.
         subjects.sort(key=lambda c: c.tag_ in ("WP", "WDT"))
         for child in subjects[:1]:
             if child.lower_ in _RELATIVE and cur.dep_ == "relcl":

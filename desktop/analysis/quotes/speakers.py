@@ -40,7 +40,7 @@ class Attribution:
     # The parse ties the cue to the quote itself (it reports or names these very words), rather than
     # a verb elsewhere in the sentence or a previous speaker going on.
     reported: bool = False
-    # The cue gives a name ("called her “Miss Piggy”"): a capitalised fragment is then said, not a title.
+    # The cue gives a name ("called him “the Copper Fox”"): a capitalised fragment is then said, not a title.
     naming: bool = False
 
 
@@ -126,9 +126,9 @@ def continues(references: References, earlier: QuoteSpan, later: QuoteSpan) -> b
 
 
 def _named(span: QuoteSpan, references: References) -> bool:
-    """True when the quoted words are a name somebody gives: after a naming verb ("the Ohio native
-    nicknamed “King James”"), after the "as" of "cited her remarks as “Miss Piggy”", or in apposition
-    to a noun of speech ("she added the words “Hillary Clinton”")."""
+    """True when the quoted words are a name somebody gives: after a naming verb ("the Leeds striker
+    nicknamed “Iron Tom”"), after the "as" of "cited his remarks as “Copper Fox”", or in apposition
+    to a noun of speech ("she wrote the name “Marta Lindqvist”")."""
     for tok, para in references.index.tokens_between(span.start, span.end):
         head = tok.head
         if span.start <= para.start + head.idx < span.end:

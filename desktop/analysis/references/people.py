@@ -96,8 +96,8 @@ class People:
             return None
         longest = max(found, key=lambda name: len(name.split()))
         if all(_same_person(longest, name) for name in found):
-            # One person written out in several ways ("Loretta Lynch", "Loretta E. Lynch", a headline's
-            # "Rip Donald Trump"): the form the text uses most, the longest of those.
+            # One person written out in several ways ("Marta Lindqvist", "Marta E. Lindqvist", a headline's
+            # "Slam Marta Lindqvist"): the form the text uses most, the longest of those.
             return max(found, key=lambda name: (len(self._written_at.get(name, ())), len(name.split())))
         self._ambiguous.add(mention)
         self._candidates[mention] = found
@@ -190,8 +190,8 @@ class People:
 
 
 def _same_person(a: str, b: str) -> bool:
-    """ "Donald Trump" and "Rip Donald Trump" (one ends the other), "Loretta Lynch" and "Loretta E.
-    Lynch" (same first and last word): one person; "Hillary Clinton" and "Bill Clinton" are two."""
+    """ "Hector Vane" and "Slam Hector Vane" (one ends the other), "Marta Lindqvist" and "Marta E.
+    Lindqvist" (same first and last word): one person; "Hillary Clinton" and "Bill Clinton" are two."""
     x, y = a.split(), b.split()
     shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
     return longer[-len(shorter) :] == shorter or (x[0] == y[0] and x[-1] == y[-1])
