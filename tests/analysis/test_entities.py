@@ -160,10 +160,10 @@ def test_titles_with_of_and_acronym_bodies(analyze):
 
 
 def test_score_after_a_name_is_trimmed_whole(analyze):
-    text = "Guido Pella beat Nicolas Jarry 6-4, 6-3, and Argentina got past Chile 3-0 on Tuesday."
+    text = "Ivo Marić beat Stefan Jarek 6-4, 6-3, and Austria got past Chile 3-0 on Tuesday."
     names = {e.text for e in analyze(text).entities if e.kind in ("person", "place")}
     assert not any(ch.isdigit() or ch == "-" for name in names for ch in name), names
-    assert {"Nicolas Jarry", "Chile"} <= names
+    assert {"Stefan Jarek", "Chile"} <= names
 
 
 @pytest.mark.parametrize(
@@ -194,8 +194,8 @@ def test_a_countrys_institution_stays_an_organisation(analyze):
 
 
 def test_wire_dateline_is_a_place(analyze):
-    analysis = analyze("MADRID — Rafael Nadal kept Spain’s hopes alive on Tuesday night.")
-    assert kinds(analysis, "MADRID") == {"place"}
+    analysis = analyze("LISBON — Joana Prates kept Portugal’s hopes alive on Sunday night.")
+    assert kinds(analysis, "LISBON") == {"place"}
 
 
 @pytest.mark.parametrize(
@@ -222,9 +222,9 @@ def test_a_place_noun_names_a_place(analyze):
 
 
 def test_a_place_before_an_organisation_noun_stays_a_place(analyze):
-    analysis = analyze("The Moscow club lost again, and Missouri banks rallied on the news.")
-    assert kinds(analysis, "Moscow") == {"place"}
-    assert kinds(analysis, "Missouri") == {"place"}
+    analysis = analyze("The Lisbon club lost again, and Ohio banks rallied on the news.")
+    assert kinds(analysis, "Lisbon") == {"place"}
+    assert kinds(analysis, "Ohio") == {"place"}
 
 
 def test_a_title_shared_with_companies_does_not_make_a_person(analyze):
@@ -233,31 +233,31 @@ def test_a_title_shared_with_companies_does_not_make_a_person(analyze):
 
 
 def test_moons_and_planets_are_places(analyze):
-    analysis = analyze("Titan, which studied Saturn and its moons, is larger than the planet Mercury.")
+    analysis = analyze("The probe, which photographed Saturn and its rings, later passed the planet Mercury.")
     assert kinds(analysis, "Mercury") == {"place"}
     assert kinds(analysis, "Saturn") == {"place"}
 
 
 def test_events_and_time_zones_are_not_people_or_organisations(analyze):
     analysis = analyze(
-        "The series ended close to 2 a.m. local time (0100 GMT) at the Davis Cup Finals. "
+        "The match ended near 3 a.m. local time (0200 GMT) at the Baltic Cup Finals. "
         "Trading opened at 9 a.m. EST, before the Paris Air Show began."
     )
     named = {e.text: e.kind for e in analysis.entities}
     assert named.get("GMT") not in ("organization", "person", "place")
     assert named.get("EST") not in ("organization", "person", "place")
-    assert named.get("Davis Cup Finals") not in ("organization", "person", "place")
+    assert named.get("Baltic Cup Finals") not in ("organization", "person", "place")
     assert named.get("Paris Air Show") not in ("organization", "person", "place")
 
 
 def test_short_company_name_links_to_the_registered_one(analyze):
     analysis = analyze(
-        "Dubai’s flagship carrier Emirates Airline finalized a deal with Boeing. "
-        "Emirates is the largest international carrier in the world."
+        "Norland’s flagship carrier Altavia Airline finalized a deal with Boeing. "
+        "Altavia is the biggest carrier in the region."
     )
-    emirates = mentions(analysis, "Emirates")
-    assert {e.kind for e in emirates} == {"organization"}
-    assert {e.canonical for e in emirates} == {"Emirates Airline"}
+    altavia = mentions(analysis, "Altavia")
+    assert {e.kind for e in altavia} == {"organization"}
+    assert {e.canonical for e in altavia} == {"Altavia Airline"}
 
 
 # Government and defence text (issue 11): general patterns, on sentences written for the test.
@@ -279,8 +279,8 @@ def test_an_acronym_tagged_once_is_a_name_everywhere(analyze):
 
 
 def test_a_counted_acronym_is_a_thing_not_an_organisation(analyze):
-    analysis = analyze("Soldiers destroyed a VBIED and two UAVs near the base on Monday.")
-    assert not [e for e in analysis.entities if e.text == "VBIED" and e.kind == "organization"]
+    analysis = analyze("Soldiers destroyed a KVTR and two UAVs near the base on Monday.")
+    assert not [e for e in analysis.entities if e.text == "KVTR" and e.kind == "organization"]
 
 
 def test_a_note_mark_glued_to_a_name_is_not_part_of_it(analyze):
@@ -295,8 +295,8 @@ def test_a_sentences_first_preposition_is_not_part_of_a_place(analyze):
 
 
 def test_natural_features_are_places(analyze):
-    analysis = analyze("Floodwater from the Tigris River reached Lake Tharthar, and the Zagros Mountains were dry.")
-    for name in ("Tigris River", "Lake Tharthar", "Zagros Mountains"):
+    analysis = analyze("Floodwater from the Orrin River reached Lake Veldmoor, and the Hallam Mountains were dry.")
+    for name in ("Orrin River", "Lake Veldmoor", "Hallam Mountains"):
         assert kinds(analysis, name) == {"place"}, name
 
 
@@ -306,8 +306,8 @@ def test_operations_are_events(analyze):
 
 
 def test_armed_forces_and_coalitions_are_organisations(analyze):
-    analysis = analyze("The Kurdish Democratic Brigades and the Northern Coalition met the Free Syrian Army on Sunday.")
-    for name in ("Kurdish Democratic Brigades", "Northern Coalition", "Free Syrian Army"):
+    analysis = analyze("The Kurdish Democratic Brigades and the Northern Coalition met the Free Kestrian Army on Sunday.")
+    for name in ("Kurdish Democratic Brigades", "Northern Coalition", "Free Kestrian Army"):
         assert kinds(analysis, name) == {"organization"}, name
 
 

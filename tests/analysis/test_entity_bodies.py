@@ -84,8 +84,8 @@ def test_a_name_after_in_is_a_place_unless_it_is_a_persons(analyze):
 
 def test_lowercase_words_after_a_name_are_not_part_of_it(analyze):
     # The model runs "news agency" into the name.
-    analysis = analyze("Interfax news agency reported on Monday that talks had failed. Prices fell, PAP news agency said.")
-    assert named(analysis, "organization") == ["Interfax", "PAP"]
+    analysis = analyze("Interfax news agency said on Monday that talks had stalled. Shares fell, Norpress news agency said.")
+    assert named(analysis, "organization") == ["Interfax", "Norpress"]
 
 
 def test_a_word_after_a_model_number_is_not_a_person(analyze):
@@ -95,7 +95,7 @@ def test_a_word_after_a_model_number_is_not_a_person(analyze):
 
 def test_an_apposition_the_parse_misses_says_what_a_name_is(analyze):
     # The parse hangs "a group" and "a firm" elsewhere; the model calls Vantor a person, Halden a place.
-    analysis = analyze("The event is run by the Tennis Council and Vantor, a group co-founded by a former player.")
+    analysis = analyze("The race is organised by the Cycling Board and Vantor, a group set up by a former rider.")
     assert kinds_of(analysis, "Vantor") == {"organization"}
     assert kinds_of(analyze("Sponsorship came from Halden, a firm owned by two brothers."), "Halden") == {"organization"}
 
@@ -119,9 +119,9 @@ def test_a_spaced_dash_or_a_bracket_stands_between_two_names(analyze):
 
 
 def test_in_a_headline_the_section_word_is_no_name_and_a_listed_place_is_a_place(analyze):
-    # The model tags "SOCCER - CANADA", "CRICKET" and "PUT ITALY IN TO SERVE" as organisations.
-    soccer = analyze("SOCCER - CANADA BEAT CHILE 3-1 IN FRIENDLY .\nOSLO 2024-05-04\nThe match was played on Saturday.")
-    assert kinds_of(soccer, "CANADA") == {"place"}
+    # The model tags "SOCCER - MEXICO HOLD PERU", "CRICKET" and "PUT ITALY IN TO SERVE" as organisations.
+    soccer = analyze("SOCCER - MEXICO HOLD PERU TO 1-1 DRAW .\nOSLO 2024-05-04\nThe match was played on Saturday.")
+    assert kinds_of(soccer, "MEXICO") == {"place"}
     assert not [e for e in soccer.entities if "SOCCER" in e.text]
     cricket = analyze("CRICKET - NORWAY BEAT SWEDEN BY FOUR WICKETS .\nOSLO 2024-05-04\nThe match was played on Saturday.")
     assert not [e for e in cricket.entities if e.text == "CRICKET"]

@@ -17,7 +17,7 @@ def test_sides_in_a_line_of_results_are_organisations(analyze):
 
 
 def test_sides_in_a_standings_table_are_organisations(analyze):
-    analysis = analyze("Standings after Saturday's games:\nLeeds 4 3 1 0 9 2 10\nBristol 4 2 1 1 6 5 7")
+    analysis = analyze("Standings after Saturday's games:\nLeeds 5 4 1 0 11 3 13\nBristol 5 2 2 1 7 6 8")
     assert kinds_of(analysis, "Leeds") == {"organization"}
     assert kinds_of(analysis, "Bristol") == {"organization"}
 
@@ -34,12 +34,12 @@ def test_a_table_of_rates_is_not_a_table_of_sides(analyze):
 
 
 def test_a_place_that_plays_is_a_side_and_stays_a_place_where_it_does_not(analyze):
-    played = analyze("Kent beat Surrey by five wickets at Canterbury on Tuesday.")
-    assert kinds_of(played, "Kent") == {"organization"}
-    assert kinds_of(played, "Surrey") == {"organization"}
+    played = analyze("Oxford beat Cambridge by five wickets at Canterbury on Tuesday.")
+    assert kinds_of(played, "Oxford") == {"organization"}
+    assert kinds_of(played, "Cambridge") == {"organization"}
     assert kinds_of(played, "Canterbury") == {"place"}
-    flooded = analyze("Floods hit Kent and Surrey on Monday, and roads into Leeds were closed.")
-    assert "organization" not in kinds_of(flooded, "Kent") | kinds_of(flooded, "Surrey")
+    flooded = analyze("Floods hit Oxford and Cambridge on Monday, and roads into Leeds were closed.")
+    assert "organization" not in kinds_of(flooded, "Oxford") | kinds_of(flooded, "Cambridge")
     assert kinds_of(flooded, "Leeds") == {"place"}
 
 

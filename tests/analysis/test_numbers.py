@@ -210,7 +210,7 @@ def test_an_article_before_a_dollar_sign_is_no_currency(numbers_in):
 
 
 def test_a_lone_one_is_not_a_claim(numbers_in):
-    assert numbers_in("An attack on one ally is an attack on all, and no one knows why.") == []
+    assert numbers_in("A win for one club is a win for all, and no one knows why.") == []
 
 
 # --- the third-party bank ----------------------------------------------------------------------------

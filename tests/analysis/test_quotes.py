@@ -323,8 +323,8 @@ def test_quote_after_reported_speech_in_the_same_paragraph(analyze):
         ("„Wir sind bereit“, sagte er.", ["„Wir sind bereit“"]),
         ("«Мы победим», сказал он.", ["«Мы победим»"]),
         (
-            "“ I love what I’m doing.” and “continue to see ” he said",
-            ["“ I love what I’m doing.”", "“continue to see ”"],
+            "“ We like where we are.” and “keep going ” she said",
+            ["“ We like where we are.”", "“keep going ”"],
         ),
     ],
 )

@@ -151,7 +151,7 @@ def _trim(doc: Doc, i: int, j: int, label: str) -> tuple[int, int]:
         or doc[j - 1].is_space
     ):
         j -= 1
-    # "Nicolas Jarry 6-4", "Chile 3-0": a score after a name is not part of it.
+    # "Stefan Jarek 6-4", "Chile 3-0": a score after a name is not part of it.
     # The tokenizer may leave "6-" or "-" of "6-4" behind, so dashes go too.
     while j - i > 1 and label in _SCORELESS and (_SCORE.fullmatch(doc[j - 1].text) or doc[j - 1].text in _DASHES):
         j -= 1
