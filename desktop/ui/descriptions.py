@@ -7,6 +7,7 @@ engine already produced (mentions of one name, quotes of one speaker, the fact t
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 from desktop.analysis.records import Analysis, Entity, Fact, Number, Quote
 from desktop.ui.highlights import Highlight, entity_category
@@ -110,6 +111,21 @@ def format_value(value: float | None) -> str:
     return f"{value:,.6g}"
 
 
+def value_text(number: Number) -> str:
+    """The value as it reads best: a share written in words or as a fraction stays a fraction ("a third"
+    -> "1/3", "1 in 5" -> "1/5"), decimals and whole numbers as format_value writes them."""
+    value = number.value
+    if value is not None and 0 < value < 1 and not _DECIMALS.search(number.text):
+        share = Fraction(value).limit_denominator(1000)
+        if abs(float(share) - value) < 1e-9:
+            return f"{share.numerator}/{share.denominator}"
+    return format_value(value)
+
+
+# Decimals as written ("0.4", ".25", "0,5"): such a value reads as a decimal, not as a fraction.
+_DECIMALS = re.compile(r"\d?[.,]\d")
+
+
 def number_summary(number: Number) -> str:
     """One line for a number: "about 3,000 troops", "thousands of troops", "2.11 USD per gallon",
     "84.75 cents (USD)"."""
@@ -120,7 +136,9 @@ def number_summary(number: Number) -> str:
     if number.kind == "range" and number.low is not None and number.high is not None:
         amount = f"{format_value(number.low)}–{format_value(number.high)}"
     else:
-        amount = format_value(number.value)
+        amount = value_text(number)
+        if "/" in amount and number.kind == "count" and unit:
+            amount += " of"  # "1/3 of respondents"; a measure reads "1/4 cup"
     bound = BOUND_WORDS.get(number.bound, "")
     parts = [bound if bound != "exactly" else "", amount]
     if number.currency and unit and unit != number.currency:

@@ -221,7 +221,7 @@ class DetailsPanel(QWidget):
         html = self._heading("number", number.text)
         rows = [
             # a range or a vague amount ("thousands of troops") has no single value: its summary says it
-            ("Value", escape(d.format_value(number.value) if number.kind != "range" and number.value is not None
+            ("Value", escape(d.value_text(number) if number.kind != "range" and number.value is not None
                              else d.number_summary(number))),
             ("Unit", escape(number.unit or "—")),
             ("Bound", escape(d.BOUND_WORDS.get(number.bound, number.bound))),

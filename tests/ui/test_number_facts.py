@@ -35,6 +35,12 @@ def test_number_lines():
     assert line("84.75 cents", 84.75, "cents", kind="money", currency="USD") == "84.75 cents (USD)"
     assert line("3 to 5", None, "days", kind="range", low=3.0, high=5.0) == "3–5 days"
     assert line("3%", 3.0, "% a year", kind="percent") == "3 % a year"
+    # a share written in words or as a fraction reads as a fraction; decimals stay decimals
+    assert line("A third", 1 / 3, "respondents") == "1/3 of respondents"
+    assert line("Nearly one in 10", 0.1, "adults", "about") == "about 1/10 of adults"
+    assert line("1/4", 0.25, "cup", kind="quantity") == "1/4 cup"
+    assert line("0.25", 0.25, "points", kind="count") == "0.25 points"
+    assert line("0.4%", 0.4, "%", kind="percent") == "0.4 %"
 
 
 def test_the_details_of_a_vague_amount_say_it_in_words(qtbot, analysed_window):

@@ -99,7 +99,7 @@ def _possible_starts(doc: Doc) -> set[int]:
         for tok in doc
         if tok.lower_.split("-", 1)[0] in _START_WORDS
         or tok.ent_type_ == "ORDINAL"
-        or any(c.isdigit() for c in tok.text)
+        or any(c.isnumeric() for c in tok.text)
     }
 
 

@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from desktop.analysis.numbers.reading import Reading
 from desktop.analysis.numbers.runs import Run, glued
+from desktop.analysis.numbers.shares import written_as_fraction
 from desktop.analysis.numbers.units import measure_after
-from desktop.analysis.numbers.values import JOINED, PREFIXED, YEAR
+from desktop.analysis.numbers.values import DIGITS, JOINED, MEASURED, PREFIXED, YEAR, fraction_value
 from desktop.analysis.numbers.vocabulary import (
     CLOCK_WORDS,
+    CURRENCY_FRACTIONS,
     INVARIANT_PLURALS,
     MONTHS,
     NAME_LABELS,
@@ -40,7 +42,7 @@ def tokens_not_amounts(doc: Doc) -> set[int]:
         if ent.label_ in ("DATE", "TIME"):
             is_point = _is_calendar_or_clock(ent)
         else:  # "Article 5", "F-35"; but the small model also tags "USD 200" and "$A25,000" as names
-            is_point = ent.label_ in NAME_LABELS and not any(
+            is_point = ent.label_ in NAME_LABELS and not _only_an_amount(ent) and not any(
                 _is_money_token(t) or t.i > 0 and currency_of_sign(doc[t.i - 1].text) for t in ent)
         if is_point:
             skip.update(range(ent.start, ent.end))
@@ -57,6 +59,25 @@ def _measured(ent: Span) -> bool:
             if measure is not None and not (ent.label_ in ("DATE", "TIME") and unit_kind(measure[0]) == "time"):
                 return True
     return False
+
+
+def _only_an_amount(ent: Span) -> bool:
+    """Whether a "name" is nothing but an amount: the small model tags an index level ("7,412.35"), a
+    change ("+0.4") or a price in pence ("412p") as a product or an organisation. A name has a word in it;
+    a lone plain integer ("747", "1984") may still name a model or a book."""
+    if len(ent) == 1 and ent[0].text.isdigit():
+        return False
+    for token in ent:
+        text = token.text
+        measured = MEASURED.match(text)
+        if measured and any(c.isdigit() for c in measured.group(1)):
+            unit = measured.group(2)
+            if unit not in CURRENCY_FRACTIONS and unit_kind(unit, glued=True) is None:
+                return False
+        elif not (DIGITS.match(text) and any(c.isdigit() for c in text) or fraction_value(text) is not None) \
+                and text not in ("%", "+", "-", "−"):
+            return False
+    return True
 
 
 def _is_money_token(token: Token) -> bool:
@@ -79,7 +100,8 @@ def _is_calendar_or_clock(ent: Span) -> bool:
         return True
     for token in ent:
         word = token.lower_
-        if (word in MONTHS or word in CLOCK_WORDS or word == "ago" or ":" in word or "/" in word
+        if (word in MONTHS or word in CLOCK_WORDS or word == "ago" or ":" in word
+                or "/" in word and not (fraction_value(word) and written_as_fraction(ent.doc, token.i))
                 or YEAR.match(word[:4]) and not word[4:5].isdigit()
                 or word[:1].isdigit() and (word[-2:] in ("st", "nd", "rd", "th") or _DECADE.match(word) is not None)):
             return True

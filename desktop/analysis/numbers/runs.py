@@ -9,14 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.analysis.numbers.shares import counts_a_whole, ratio_start, share_of, written_as_fraction
 from desktop.analysis.numbers.values import (
     JOINED,
     MEASURED,
     PREFIXED,
     SUFFIXED,
+    YEAR,
     can_follow,
     compose,
     digits_value,
+    fraction_value,
     is_scale,
     ordinal_value,
     word_value,
@@ -86,7 +89,16 @@ def read_run(doc: Doc, i: int) -> Run | None:
             run.multiplier = value / float(suffixed.group(1).replace(",", "") or 1) if value else 1.0
             run.plain_integer = False
         _extend_with_scales(doc, run, [(value, False)])
+        if run.plain_integer and run.end < len(doc) and token.whitespace_:
+            share = fraction_value(doc[run.end].text)  # "1 1/2 cups": a whole number and a fraction
+            if share is not None and share < 1 and written_as_fraction(doc, run.end):
+                run.value, run.end, run.plain_integer = value + share, run.end + 1, False
+        if run.plain_integer:
+            _extend_with_ratio(doc, run)  # "3 in 4 households", "8 out of 10"
         return run
+    fraction = fraction_value(text)
+    if fraction is not None and written_as_fraction(doc, i):
+        return Run(i, i + 1, fraction)  # "1/4 of a cup", "3⁄8 inch"
     prefixed = PREFIXED.match(text)
     if prefixed and any(c.isdigit() for c in prefixed.group(2)):
         code = _currency_prefix(doc, i, prefixed.group(1))
@@ -123,6 +135,10 @@ def read_run(doc: Doc, i: int) -> Run | None:
         run = Run(i, i + 1, 1.0, in_words=True)
         _extend_with_words(doc, run, [(1.0, False)])
         return run
+    if lower in ("a", "an", "half") and i + 2 < len(doc):
+        share = share_of(doc, i)  # "a third of the vote", "half of the stores"
+        if share is not None:
+            return Run(i, share[0], share[1], in_words=True)
     if lower in ("half", "quarter") and i + 1 < len(doc):
         return _fraction_of_scale(doc, i, 0.5 if lower == "half" else 0.25)
     parts = _word_parts(text)
@@ -132,8 +148,23 @@ def read_run(doc: Doc, i: int) -> Run | None:
             run.multiplier = parts[-1][0]
         _extend_with_words(doc, run, parts)
         _extend_with_fraction(doc, run)
+        if not run.ordinal:
+            _extend_with_ratio(doc, run)  # "one in five voters", "two out of three"
         return run
     return None
+
+
+def _extend_with_ratio(doc: Doc, run: Run) -> None:
+    """"one in five voters", "8 out of 10": a share of a whole, the smaller number over the larger."""
+    start = ratio_start(doc, run.end)
+    if start is None or run.value is None or not run.value.is_integer():
+        return
+    whole = read_run(doc, start)
+    if whole is None or whole.value is None or whole.ordinal or whole.glued_unit or not whole.value > run.value:
+        return
+    if (whole.plain_integer and YEAR.match(doc[start].text)) or not counts_a_whole(doc, whole.end):
+        return  # "one in 2019", "2 in 10 minutes"
+    run.value, run.end, run.multiplier, run.plain_integer = run.value / whole.value, whole.end, 1.0, False
 
 
 def _currency_prefix(doc: Doc, i: int, prefix: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 from desktop.analysis.numbers.vocabulary import ONES, ORDINALS, SCALE_LETTERS, SCALES, TENS
 
@@ -24,6 +25,9 @@ JOINED = re.compile(rf"^({_DIGITS})[-–—]({_DIGITS})$")
 # A number with a unit glued on: "200lbs", "75ml", "10kph" (runs.py checks the unit is one).
 MEASURED = re.compile(rf"^({_DIGITS})([A-Za-zµμ°″′][A-Za-zµμ°/²³\-]*[23²³]?)$")
 ORDINAL_DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})*|\d+)(?:st|nd|rd|th)$", re.IGNORECASE)
+# A fraction in digits: "1/4", "3⁄8" (with the fraction slash); a vulgar fraction, alone or after digits: "½", "1¾".
+FRACTION = re.compile(r"^(\d{1,3})[/⁄](\d{1,4})$")
+VULGAR = re.compile(r"^(\d{0,3})([¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])$")
 # A four-digit integer that reads as a year.
 YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 
@@ -43,6 +47,18 @@ def digits_value(text: str) -> float | None:
     if m and any(c.isdigit() for c in m.group(1)):
         return finite(float(m.group(1).replace(",", "").replace("−", "-")) * SCALE_LETTERS[m.group(2)])
     return None
+
+
+def fraction_value(text: str) -> float | None:
+    """"1/4" -> 0.25, "3⁄8" -> 0.375, "1½" -> 1.5; None unless a smaller number over a larger one ("24/7")."""
+    vulgar = VULGAR.match(text)
+    if vulgar:
+        return int(vulgar.group(1) or 0) + unicodedata.numeric(vulgar.group(2))
+    m = FRACTION.match(text)
+    if m is None:
+        return None
+    top, bottom = int(m.group(1)), int(m.group(2))
+    return top / bottom if 0 < top < bottom else None
 
 
 def word_value(word: str) -> float | None:
