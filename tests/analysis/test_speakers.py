@@ -242,3 +242,42 @@ def test_a_quoted_label_in_the_object_of_a_verb_is_no_statement(analyze):
 def test_quoted_words_before_a_noun_in_a_reported_clause_are_said(analyze):
     text = "Exporters know that a “quick” deal that ignores patents is no deal at all, said Hana Sato, an economist."
     assert speaker(analyze(text), "quick")[1] == "Hana Sato"
+
+
+# ------------------------------------------------------- quoted words in a clause that reports no speech
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Priya Nandakumar bemoaned a budget in which schools “cannot even buy chalk.”", "buy chalk",
+         "Priya Nandakumar"),
+        ("The Harbour Workers Union blamed the delay on “a careless board.”", "careless board",
+         "The Harbour Workers Union"),
+        ("She promised voters a tax system that would be “simple enough for a postcard.”", "postcard", "She"),
+    ],
+)
+def test_quoted_words_in_a_clause_about_someone_are_theirs(analyze, text, fragment, expected):
+    assert speaker(analyze(text), fragment)[0] == expected
+
+
+def test_quoted_words_whose_clause_is_about_a_thing_are_nobodys_by_the_clause(analyze):
+    # A storm cannot speak, and no one else in the sentence is made the speaker of the words.
+    text = "The storm left the valley “a sea of mud.”"
+    assert all(q.speaker is None for q in analyze(text).quotes)
+
+
+def test_a_title_in_a_clause_about_someone_is_still_not_a_statement(analyze):
+    text = "Marta Lindqvist praised the film “Winter Harbour” for its cast."
+    assert analyze(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kofi Mensah is defending a road safety campaign with the slogan “Slow down, we love you.”",
+        "As a young host on “Morning Talk,” Victor Hale interviewed hundreds of guests.",
+    ],
+)
+def test_words_that_label_a_noun_are_not_made_the_subjects(analyze, text):
+    assert all(q.speaker is None for q in analyze(text).quotes), [q.text for q in analyze(text).quotes]

@@ -195,16 +195,21 @@ def cue_before_colon(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
     if is_speech_cue(verb):
         return verb, para
     subject = _subject(verb)
-    if subject is None or index.quoted(subject, para):
-        return None
+    return (verb, para) if subject is not None and can_speak(subject, para, index) else None
+
+
+def can_speak(subject: Token, para: Paragraph, index: DocumentIndex) -> bool:
+    """True for a subject who can say something: a person or an organisation by name, a pronoun
+    for people, a spokesperson or a document (not a place, a thing or words in quotation marks)."""
+    if index.quoted(subject, para):
+        return False
     entity = index.entity_at(para.start + subject.idx)
-    can_speak = (
+    return (
         (entity is not None and entity.kind in NAME_KINDS and entity.kind != "place")
         or subject.lower_ in _SPEAKING_PRONOUNS
         or subject.lemma_.lower() in SPEAKS_FOR
         or subject.lemma_.lower() in DOCUMENTS
     )
-    return (verb, para) if can_speak else None
 
 
 def _clause_verb(sent: SentenceSpan, local: int) -> Token | None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from desktop.analysis.lexicon.speech import NAMING_VERBS, SPEECH_NOUNS
 from desktop.analysis.quotes.cues import characterising, nearby_cue, reporting_cue
 from desktop.analysis.quotes.mentions import mention_bounds, speaker_token
+from desktop.analysis.quotes.stance import stance_cue
 from desktop.analysis.records import NAME_KINDS, QuoteSpan, Speaker
 from desktop.analysis.references import References, person_bare_name
 
@@ -82,6 +83,8 @@ def attribute_speaker(span: QuoteSpan, references: References) -> Attribution:
         if dashed is not None:
             return dashed
         cue = nearby_cue(span, index, sentences)
+    if cue is None and not _modifies_a_noun(span, references):
+        cue = stance_cue(span, index)
     if cue is None:
         return NO_ATTRIBUTION
     verb, para = cue
