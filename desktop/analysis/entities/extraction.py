@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from desktop.analysis.entities.agreement import agree_with_conjuncts, vote_kinds
 from desktop.analysis.entities.bodies import described_bodies
+from desktop.analysis.entities.headlines import cut_headline_names
 from desktop.analysis.entities.joined import join_split_names
 from desktop.analysis.entities.kinds import fix_kind_from_context, fix_place
 from desktop.analysis.entities.linking import link_people, link_short_names
@@ -45,6 +46,7 @@ def extract_entities(parsed: ParsedText) -> list[Entity]:
     mentions.extend(repeated_names(parsed, mentions))
     mentions = described_bodies(parsed, mentions)
     mentions = untagged_places(parsed, mentions)
+    mentions = cut_headline_names(mentions)
     full_names = person_full_names(mentions)
     link_people(mentions, full_names)
     for m in mentions:
