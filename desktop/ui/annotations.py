@@ -1,88 +1,93 @@
 """The reader's annotations in the window: highlights, notes, verdicts, undo, and the analysis cache.
 
-`AnnotationController` is created by the main window (as `window.annotations`). It owns the library
-(through LibraryStatus), the article's annotations, the undo stack and the Edit menu's annotation
-commands. Reads that may take a while (remembering the document, its annotations and its cached
-analysis; saving an analysis) run as TaskWorkers on the window's thread pool, which share the one
-thread-safe Library. A single annotation write is a few milliseconds and runs on the GUI thread, so an
-undo command knows its record the moment it is pushed; every write is committed before it returns.
+`AnnotationController` is created by the main window (as `window.annotations`). It keeps the article's
+annotations as shown, the undo stack and the Edit menu's annotation commands; the library itself is
+the store worker's (store_worker.py), which runs every read and write on its own thread.
 
-The window asks `fetch_analysis(job, document, model)` after showing a document and gets
-`analysis_fetched(job, presentation or None)` (a cache hit comes prepared, corrections applied); a verdict changes what the window shows, so
-`verdicts_changed` asks it to present the analysis again (with `corrections()` applied).
+A change shows at once: the window draws the new highlight, note or verdict, then the worker writes it
+(each write its own committed transaction, queued in the order made, so nothing waits for a save and
+an undo pressed a moment later follows the write it undoes). If the write fails (the library locked
+by another program, made read-only, a full disk), the change is rolled back in the window and a
+message says why. The versions an undo command moves between are in undo_commands.py.
+
+The article's notes come from `cache` (article_cache.py), which the window also asks for the cached
+analysis. A verdict changes what the window shows, so `verdicts_changed` asks it to present the
+analysis again (with `corrections()` applied).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from time import perf_counter
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from shiboken6 import isValid
 
+from desktop.store.records import Annotation, auto_key, normalise_tags
 from desktop.ui.annotation_dialogs import CorrectionDialog, NoteDialog
+from desktop.ui.annotation_display import AnnotationDisplay
+from desktop.ui.article_cache import ArticleCache
 from desktop.ui.export_task import ExportTask
-from desktop.ui.highlights import Highlight, user_highlights
 from desktop.ui.library_status import LibraryStatus
 from desktop.ui.palette import USER_CATEGORIES, user_colour
-from desktop.ui.undo_commands import AddAnnotation, DeleteAnnotation, EditAnnotation, verdict_command
-from desktop.ui.workers import Presentation, TaskWorker, prepare_presentation, start_task
+from desktop.ui.undo_commands import Change, Version, provisional
 
 if TYPE_CHECKING:
-    from desktop.analysis.records import Analysis
     from desktop.documents import Document
-    from desktop.store import Annotation
+    from desktop.ui.highlights import Highlight
     from desktop.ui.main_window import MainWindow
 
-STATUS_TIPS = {
-    "highlight": "Highlight the selected passage in the chosen colour (Ctrl+H)",
-    "note": "Write a note and tags for the highlight at the cursor, or for the selection (Ctrl+M)",
-    "delete_annotation": "Delete the highlight or verdict at the cursor (Del)",
-    "accept": "Mark the selected automatic highlight as right",
-    "reject": "Mark the selected automatic highlight as wrong: it is hidden from now on",
-    "correct": "Correct the selected automatic highlight: a quote's speaker, a number, a name's kind",
-}
 VERDICT_WORDS = {"accepted": "Accept", "rejected": "Reject", "corrected": "Correct"}
 
 
 class AnnotationController(QObject):
     annotations_changed = Signal()
     verdicts_changed = Signal()
-    analysis_fetched = Signal(int, object)  # job, Presentation of the cached analysis, or None
+    write_finished = Signal(bool)  # a write came back: True committed, False failed and rolled back
 
     def __init__(self, window: MainWindow, db_path: Path):
         super().__init__(window)
         self.window = window
         self.view = window.view
         self.actions = window.actions_
+        self.store = window.store
         self.document: Document | None = None
-        self.notes: list[Annotation] = []
+        self.notes: list[Annotation] = []  # as shown, in reading order; a new one has a negative id until saved
         self.chosen: int | None = None  # an annotation picked in the Notes panel
         self.undo_stack = QUndoStack(self)
         self.note_dialog: NoteDialog | None = None
         self.correction_dialog: CorrectionDialog | None = None
         self.last_write_seconds = 0.0
-        self._pending: tuple[int, Document, str] | None = None
-        self._tasks: dict[int, TaskWorker] = {}
-        self.library_status = LibraryStatus(window, window.thread_pool, window.status.say)
-        self.library_status.changed.connect(self._on_library_changed)
-        self.exporter = ExportTask(window, self.library_status)
+        self._shown: list[Version] = []
+        self._ids = itertools.count(-1, -1)
+        self.library_status = LibraryStatus(window, self.store, window.status.say)
+        self.library_status.changed.connect(lambda: self.display.update_actions())
+        self.exporter = ExportTask(window, self.library_status, self.store)
+        self.cache = ArticleCache(self.store, self.library_status, lambda: (self.document, window.raw_analysis), window.status.say, self)
+        self.cache.notes_fetched.connect(self._on_notes_fetched)
         category = window.settings.qsettings.value("annotations/category", USER_CATEGORIES[0])
         self.category = category if category in USER_CATEGORIES else USER_CATEGORIES[0]
+        widgets = (window.view, window.strip, window.notes_panel, window.details_panel)
+        self.display = AnnotationDisplay(self, widgets, window.actions_, window.status.say, lambda: window.analysis is not None)
         self._connect()
-        self._update_actions()
+        self.display.update_actions()
         self.library_status.open(db_path)
 
     @property
     def library(self) -> Any:
+        """The library open now (a LibraryInfo: path, read_only, notice), or None."""
         return self.library_status.library
 
     def _connect(self) -> None:
         a, w = self.actions, self.window
         a.undo.triggered.connect(self.undo_stack.undo)
         a.redo.triggered.connect(self.undo_stack.redo)
-        # Bound methods, not lambdas: Qt drops these connections before the stack dies with the window.
+        # Bound methods of this controller, not of a child: Qt drops them before the stack is deleted.
         self.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self.undo_stack.cleanChanged.connect(self._on_undo_index_changed)
         a.highlight.triggered.connect(self._on_highlight)
@@ -95,86 +100,29 @@ class AnnotationController(QObject):
         a.reject.triggered.connect(lambda: self._on_verdict("rejected"))
         a.correct.triggered.connect(self._on_correct)
         w.document_shown.connect(self._on_document_shown)
-        w.analysis_shown.connect(lambda _analysis: self._update_actions())
+        w.analysis_shown.connect(self.display.on_analysis_shown)
         w.notes_panel.annotation_activated.connect(self._on_note_activated)
         w.details_panel.verdict_for = self.verdict_for
         w.details_panel.add_verdict_buttons([a.accept, a.reject, a.correct])
         self.view.cursorPositionChanged.connect(self._on_cursor_moved)
-        self.annotations_changed.connect(self._on_annotations_changed)
+
+    def _on_undo_index_changed(self, _value: object = None) -> None:
+        self.display.on_undo_index_changed()
 
     # ---- library and documents ---------------------------------------------------------------------
 
-    def _run(self, call: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
-        start_task(self.window.thread_pool, self._tasks, call, done, failed)
-
-    def close(self) -> None:
-        self.library_status.close()
-
-    def _on_library_changed(self) -> None:
-        self._update_actions()
-        if self._pending is not None:
-            job, document, model = self._pending
-            self._pending = None
-            self.fetch_analysis(job, document, model)
-        elif self.document is not None and self.library is not None:
-            # A new library after a bad one: remember the article and save what is shown.
-            self.fetch_analysis(0, self.document, "")
-            if self.window.raw_analysis is not None:
-                self.save_analysis(self.document, self.window.raw_analysis)
-
-    def _on_document_shown(self, document: Document) -> None:
+    def _on_document_shown(self, document: Document | None) -> None:
         self.document = document
         self.undo_stack.clear()
         self.chosen = None
-        self.notes = []
-        self.annotations_changed.emit()
+        self._shown = []
+        self._refresh()
 
-    def fetch_analysis(self, job: int, document: Document, model: str) -> None:
-        """Remember the document, load its annotations and look up its cached analysis (in a worker)."""
-        if self.library_status.opening:
-            self._pending = (job, document, model)
-            return
-        library = self.library
-        if library is None:
-            self.analysis_fetched.emit(job, None)
-            return
-
-        def call() -> tuple[list[Annotation], Presentation | None]:
-            from desktop.analysis.engine import ENGINE_VERSION
-
-            if not library.read_only:
-                library.remember_document(document)
-            notes = library.annotations_for(document)
-            cached = library.cached_analysis(document.sha256, model, ENGINE_VERSION) if model else None
-            if cached is None:
-                return notes, None
-            # A cache hit is prepared here too: one worker from the file to the highlights.
-            return notes, prepare_presentation(cached, document.text, tuple(a for a in notes if a.source == "auto"))
-
-        def done(result: tuple[list[Annotation], Presentation | None]) -> None:
-            notes, cached = result
-            if document is self.document:
-                self.notes = notes
-                self.annotations_changed.emit()
-            self.analysis_fetched.emit(job, cached)
-
-        def failed(message: str) -> None:
-            self.window.status.say(message)
-            self.analysis_fetched.emit(job, None)
-
-        self._run(call, done, failed)
-
-    def save_analysis(self, document: Document, analysis: Analysis, payload: str | None = None) -> None:
-        """Cache a fresh analysis so the next opening of this text skips spaCy (in a worker).
-
-        `payload`: its JSON, made by the analysis process, so this process does not serialise megabytes
-        (which would hold the GIL and stall the painting of the highlights).
-        """
-        library = self.library
-        if library is None or library.read_only:
-            return
-        save = lambda: library.save_analysis(document.sha256, analysis, payload=payload)  # noqa: E731
-        self._run(save, lambda _r: None, self.window.status.say)
+    def _on_notes_fetched(self, document: Document, notes: list[Annotation]) -> None:
+        if document is self.document:
+            # Highlights made while the notes were read come after them in the worker's queue.
+            self._shown = [Version(a) for a in notes] + self._shown
+            self._refresh()
 
     def corrections(self) -> tuple[Annotation, ...]:
         """The reader's verdicts on automatic highlights, to apply before an analysis is shown."""
@@ -223,46 +171,7 @@ class AnnotationController(QObject):
         key = f"{record}:{start}:{end}"
         return next((a for a in self.notes if a.auto_key == key and not a.detached), None)
 
-    # ---- writes --------------------------------------------------------------------------------------
-
-    def _write(self, call: Callable[[], Any]) -> Any:
-        """One library write on the GUI thread; a failure is reported and returns None."""
-        from time import perf_counter
-
-        from desktop.store import LibraryError
-
-        started = perf_counter()
-        try:
-            result = call()
-        except (LibraryError, ValueError) as exc:
-            self.window.status.say(f"Not saved: {exc}")
-            return None
-        self.last_write_seconds = perf_counter() - started
-        return result
-
-    def restore(self, annotation: Annotation) -> bool:
-        restored = self._write(lambda: self.library.restore_annotation(annotation))
-        if restored is not None:
-            self._put(restored)
-        return restored is not None
-
-    def remove(self, annotation_id: int) -> bool:
-        gone = self._write(lambda: self.library.delete_annotation(annotation_id))
-        if gone is not None:
-            self.notes = [a for a in self.notes if a.id != annotation_id]
-            self._changed(gone)
-        return gone is not None
-
-    def _put(self, annotation: Annotation) -> None:
-        notes = [a for a in self.notes if a.id != annotation.id] + [annotation]
-        notes.sort(key=lambda a: (a.detached, a.start, a.end, a.id))
-        self.notes = notes
-        self._changed(annotation)
-
-    def _changed(self, annotation: Annotation) -> None:
-        self.annotations_changed.emit()
-        if annotation.source == "auto":
-            self.verdicts_changed.emit()
+    # ---- the Edit menu's commands ----------------------------------------------------------------------
 
     def _on_highlight(self) -> None:
         span = self.view.selected_span()
@@ -270,18 +179,6 @@ class AnnotationController(QObject):
             self.window.status.say("Select the passage to highlight first.")
             return
         self._add(*span, text="Highlight")
-
-    def _add(self, start: int, end: int, note: str = "", tags: tuple[str, ...] = (), text: str = "Highlight") -> None:
-        document, category = self.document, self.category
-        added = self._write(
-            lambda: self.library.add_annotation(
-                document, start, end, category=category, note=note, tags=tags, color=user_colour(category, False)
-            )
-        )
-        if added is not None:
-            self._put(added)
-            self.undo_stack.push(AddAnnotation(self, added, text))
-            self.window.status.say(f"Highlighted “{added.exact[:60]}” ({self.last_write_seconds * 1000:.0f} ms).")
 
     def _on_note(self) -> None:
         target = self.current()
@@ -297,41 +194,149 @@ class AnnotationController(QObject):
         self.note_dialog = dialog
         dialog.open()
 
+    def _on_correct(self) -> None:
+        found = self._current_record()
+        if found is None:
+            return
+        _highlight, record = found
+        dialog = CorrectionDialog(record, self.document.text[record.start : record.end], self.window)
+        document = self.document
+        dialog.accepted.connect(lambda: document is self.document and self._on_corrected(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.correction_dialog = dialog
+        dialog.open()
+
+    def _on_corrected(self, dialog: CorrectionDialog) -> None:
+        try:
+            corrections = dialog.corrections()
+        except ValueError as exc:  # a value that is not a number
+            self.window.status.say(f"Not saved: {exc}")
+            return
+        self._on_verdict("corrected", **corrections)
+
+    # ---- writes --------------------------------------------------------------------------------------
+
+    def move(self, before: Version | None, after: Version | None, command: QUndoCommand | None = None,
+             call: Callable[[Any], Any] | None = None) -> None:
+        """Show `after` in place of `before` now, and write it: `call(library)` for a new change, else
+        what an undo or redo does (restore `after` as it was stored, or delete `before`)."""
+        if call is None:
+            if after is None:
+                call = lambda library: library.delete_annotation(before.record.id)  # noqa: E731
+            else:
+                call = lambda library: after.stored(library.restore_annotation(after.record))  # noqa: E731
+        self._swap(before, after)
+        started = perf_counter()
+        self.store.submit(
+            call, lambda _record: self._on_written(started), lambda message: self._on_write_failed(before, after, command, message)
+        )
+
+    def _first(self, before: Version | None, after: Version | None, call: Callable[[Any], Any], text: str) -> None:
+        command = Change(self, before, after, text)
+        self.move(before, after, command, call)
+        self.undo_stack.push(command)
+
+    def _swap(self, before: Version | None, after: Version | None) -> None:
+        shown = [v for v in self._shown if v is not before]
+        if after is not None and after not in shown:
+            shown.append(after)
+        self._shown = shown
+        self._refresh()
+        if any(v is not None and v.record.source == "auto" for v in (before, after)):
+            self.verdicts_changed.emit()
+
+    def _refresh(self) -> None:
+        notes = [v.record for v in self._shown]
+        notes.sort(key=lambda a: (a.detached, a.start, a.end, a.id))
+        self.notes = notes
+        self.annotations_changed.emit()
+
+    def _on_written(self, started: float) -> None:
+        self.last_write_seconds = perf_counter() - started
+        self._refresh()  # a new annotation now has its id in the library
+        self.write_finished.emit(True)
+
+    def _on_write_failed(self, before: Version | None, after: Version | None, command: QUndoCommand | None, message: str) -> None:
+        """Roll the change back in the window, drop its command, and say why."""
+        if after is not None and after.record.id < 0:
+            after.failed = True  # never stored: nothing may come back to it
+        if after is None:
+            if before is not None and not before.failed and all(v.record.id != before.record.id for v in self._shown):
+                self._swap(None, before)  # the deletion did not happen
+        elif any(v is after for v in self._shown):  # unless a later change has replaced it since
+            self._swap(after, before if before is not None and not before.failed else None)
+        if command is not None and isValid(command):
+            command.setObsolete(True)
+            index = self.undo_stack.index()
+            if index > 0 and self.undo_stack.command(index - 1) is command:
+                self.undo_stack.undo()  # an obsolete command is dropped, not undone
+        self.display.not_saved(self.window, message)
+        self.write_finished.emit(False)
+
+    def _version_of(self, annotation: Annotation) -> Version | None:
+        return next((v for v in self._shown if v.holds(annotation)), None)
+
+    def _add(self, start: int, end: int, note: str = "", tags: tuple[str, ...] = (), text: str = "Highlight") -> None:
+        document, category = self.document, self.category
+        color = user_colour(category, False)
+        added = Version(provisional(next(self._ids), document, start, end, category=category, note=note, tags=tags, color=color))
+
+        def call(library: Any) -> Annotation:
+            return added.stored(library.add_annotation(document, start, end, category=category, note=note, tags=tags, color=color))
+
+        self._first(None, added, call, text)
+        self.window.status.say(f"Highlighted “{added.record.exact[:60]}”.")
+
+    def _edit(self, target: Annotation, text: str, **changes: Any) -> None:
+        before = self._version_of(target)
+        if before is None:
+            return
+        shown = {**changes, "tags": normalise_tags(changes["tags"])} if "tags" in changes else changes
+        after = Version(replace(before.record, **shown))
+        self._first(before, after, lambda library: after.stored(library.update_annotation(before.record.id, **changes)), text)
+
     def _on_note_accepted(self, dialog: NoteDialog, target: Annotation | None, span: tuple[int, int] | None) -> None:
         note, tags = dialog.note(), dialog.tags()
         if target is None:
             self._add(*span, note=note, tags=tags, text="Note")
-            return
-        if (note, tags) == (target.note, target.tags):
-            return
-        after = self._write(lambda: self.library.update_annotation(target.id, note=note, tags=tags))
-        if after is not None:
-            self._put(after)
-            self.undo_stack.push(EditAnnotation(self, target, after, "Note"))
+        elif (note, normalise_tags(tags)) != (target.note, target.tags):
+            self._edit(target, "Note", note=note, tags=tags)
 
     def _on_delete(self) -> None:
         target = self.current()
-        if target is None:
+        before = self._version_of(target) if target is not None else None
+        if before is None:
             self.window.status.say("Put the cursor in a highlight, or pick a note, to delete it.")
             return
-        gone = self._write(lambda: self.library.delete_annotation(target.id))
-        if gone is not None:
-            self.notes = [a for a in self.notes if a.id != target.id]
-            self.chosen = None
-            self._changed(gone)
-            self.undo_stack.push(DeleteAnnotation(self, gone))
+        self.chosen = None
+        self._first(before, None, lambda library: library.delete_annotation(before.record.id), "Delete Annotation")
 
     def _on_colour_chosen(self, category: str) -> None:
         self.category = category
         self.window.settings.qsettings.setValue("annotations/category", category)
         target = self.current()
-        if target is None or target.source != "user" or not self.library_status.writable:
+        if target is not None and target.source == "user" and self.library_status.writable:
+            self._edit(target, "Highlight Colour", category=category, color=user_colour(category, False))
+
+    def _on_verdict(self, status: str, **corrections: Any) -> None:
+        found = self._current_record()
+        if found is None:
             return
-        colour = user_colour(category, False)
-        after = self._write(lambda: self.library.update_category(target.id, category, colour))
-        if after is not None:
-            self._put(after)
-            self.undo_stack.push(EditAnnotation(self, target, after, "Highlight Colour"))
+        highlight, record = found
+        kind, start, end, document = highlight.record, record.start, record.end, self.document
+        existing = self.verdict_for(kind, start, end)
+        before = self._version_of(existing) if existing is not None else None
+        if before is not None:
+            shown = replace(before.record, status=status, **corrections)
+        else:
+            fields = {"category": kind, **corrections}
+            shown = provisional(next(self._ids), document, start, end, source="auto", status=status, auto_key=auto_key(kind, start, end), **fields)
+        after = Version(shown)
+
+        def call(library: Any) -> Annotation:
+            return after.stored(library.set_verdict(document, kind, start, end, status, **corrections))
+
+        self._first(before, after, call, f"{VERDICT_WORDS[status]} Highlight")
 
     def _current_record(self) -> tuple[Highlight, Any] | None:
         analysis, highlight = self.window.analysis, self.view.current or self.window.details_panel.highlight
@@ -340,61 +345,3 @@ class AnnotationController(QObject):
             return None
         records = {"entity": analysis.entities, "quote": analysis.quotes, "number": analysis.numbers}
         return highlight, records[highlight.record][highlight.index]
-
-    def _on_verdict(self, status: str, **corrections: Any) -> None:
-        found = self._current_record()
-        if found is None:
-            return
-        highlight, record = found
-        before = self.verdict_for(highlight.record, record.start, record.end)
-        document = self.document
-        after = self._write(
-            lambda: self.library.set_verdict(document, highlight.record, record.start, record.end, status, **corrections)
-        )
-        if after is not None:
-            self._put(after)
-            self.undo_stack.push(verdict_command(self, before, after, f"{VERDICT_WORDS[status]} Highlight"))
-
-    def _on_correct(self) -> None:
-        found = self._current_record()
-        if found is None:
-            return
-        _highlight, record = found
-        dialog = CorrectionDialog(record, self.document.text[record.start : record.end], self.window)
-        document = self.document
-        dialog.accepted.connect(lambda: document is self.document and self._on_verdict("corrected", **dialog.corrections()))
-        dialog.finished.connect(dialog.deleteLater)
-        self.correction_dialog = dialog
-        dialog.open()
-
-    # ---- showing -------------------------------------------------------------------------------------
-
-    def _on_annotations_changed(self) -> None:
-        index = user_highlights(self.notes)
-        self.view.show_user_marks(index)
-        length = len(self.document.text) if self.document is not None else 1
-        self.window.strip.set_user_marks(index, length)
-        self.window.notes_panel.set_annotations(self.notes)
-        details = self.window.details_panel
-        if details.highlight is not None:
-            details.show_highlight(details.highlight)
-        self._update_actions()
-
-    def _on_undo_index_changed(self, _value: object = None) -> None:
-        undo, redo = self.undo_stack.undoText(), self.undo_stack.redoText()
-        self.actions.undo.setText(f"&Undo {undo}" if undo else "&Undo")
-        self.actions.redo.setText(f"&Redo {redo}" if redo else "&Redo")
-        self._update_actions()
-
-    def _update_actions(self) -> None:
-        a = self.actions
-        status = self.library_status
-        writable = status.writable and self.document is not None
-        reason = status.reason or ("Open an article first." if self.document is None else None)
-        for key, action in a.annotation_actions.items():
-            enabled = writable and (key not in ("accept", "reject", "correct") or self.window.analysis is not None)
-            action.setEnabled(enabled)
-            action.setStatusTip(STATUS_TIPS[key] if writable else f"{STATUS_TIPS[key]}. Not available: {reason}")
-        a.undo.setEnabled(status.writable and self.undo_stack.canUndo())
-        a.redo.setEnabled(status.writable and self.undo_stack.canRedo())
-        a.export.setEnabled(status.library is not None and not self.exporter.running)

@@ -1,25 +1,24 @@
 """File ▸ Export Annotations…: the library's annotations to CSV or JSON Lines, in a worker.
 
 The format follows the save dialog's filter (or the name's suffix). "Export Automatic Highlights Too"
-adds the names, quotes and numbers of each article's cached analysis. The worker opens a read-only
-Library of its own (the store's advice for long reads) and runs `write_export`, which writes a temporary
-file and renames it, so a cancelled or failed export leaves no half file. Cancel interrupts the read.
+adds the names, quotes and numbers of each article's cached analysis. It runs on the store worker's
+export lane (store_worker.py), with a read-only Library of its own (the store's advice for long reads):
+`write_export` writes a temporary file and renames it, so a cancelled or failed export leaves no half
+file. Cancel interrupts the read. The GUI thread neither reads the library nor writes the file.
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButton
 
-from desktop.ui.workers import TaskWorker, start_task
-
 if TYPE_CHECKING:
     from desktop.ui.library_status import LibraryStatus
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.store_worker import StoreWorker
 
 FILTERS = {"csv": "CSV, for spreadsheets (*.csv)", "jsonl": "JSON Lines, for programs (*.jsonl)"}
 
@@ -40,17 +39,15 @@ def choose_target(window: MainWindow, start: str) -> tuple[Path, str] | None:
 
 class ExportTask(QObject):
 
-    def __init__(self, window: MainWindow, library_status: LibraryStatus):
+    def __init__(self, window: MainWindow, library_status: LibraryStatus, store: StoreWorker):
         super().__init__(window)
         self.window = window
         self.library_status = library_status
+        self.store = store
         self.running = False
         self.error_box: QMessageBox | None = None
         self.last_result: tuple[Path, int] | None = None
         self._cancelled = False
-        self._reader: Any = None  # the worker's Library, for Cancel
-        self._lock = threading.Lock()
-        self._workers: dict[int, TaskWorker] = {}
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(120)
@@ -90,44 +87,26 @@ class ExportTask(QObject):
             return
         target, fmt = chosen
         settings.setValue("export/folder", str(target.parent))
-        self.start(library.path, target, fmt, self.window.actions_.export_auto.isChecked(), document_ids)
+        self.start(target, fmt, self.window.actions_.export_auto.isChecked(), document_ids)
 
-    def start(
-        self, db_path: Path, target: Path, fmt: str, include_auto: bool, document_ids: list[int] | None = None
-    ) -> None:
+    def start(self, target: Path, fmt: str, include_auto: bool, document_ids: list[int] | None = None) -> None:
         self._cancelled = False
         self._set_running(True)
         self.window.status.say(f"Exporting annotations to {target.name}…")
 
-        def call() -> int:
-            from desktop.store import open_library
+        def call(reader: Any) -> int:
             from desktop.store.export import write_export
 
-            reader = open_library(db_path, read_only=True, check=False)
-            with self._lock:
-                self._reader = reader
-            try:
-                if self._cancelled:
-                    return -1
-                return write_export(reader, target, fmt, document_ids, include_auto=include_auto)
-            finally:
-                with self._lock:
-                    self._reader = None
-                reader.close()
+            if self._cancelled:
+                return -1
+            return write_export(reader, target, fmt, document_ids, include_auto=include_auto)
 
-        start_task(
-            self.window.thread_pool,
-            self._workers,
-            call,
-            lambda count: self._on_done(target, count),
-            lambda message: self._on_failed(target, message),
-        )
+        self.store.submit_export(call, lambda count: self._on_done(target, count), lambda message: self._on_failed(target, message))
 
     def cancel(self) -> None:
-        self._cancelled = True
-        with self._lock:
-            if self._reader is not None:
-                self._reader.interrupt()
+        if self.running:
+            self._cancelled = True
+            self.store.interrupt_export()
 
     def _stopped(self) -> bool:
         """The export has ended; True (and said so) when the reader had cancelled it."""

@@ -19,7 +19,6 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.ui.import_task import ImportTask
-from desktop.ui.store_worker import StoreWorker
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -32,7 +31,8 @@ class LibraryController(QObject):
         super().__init__(window)
         self.window = window
         self.status = window.annotations.library_status
-        self.worker = StoreWorker(self)
+        self.worker = window.store
+        self._library: object = None  # the LibraryInfo the views were last read from
         self.panel = window.library_panel
         self.removed: list[list[int]] = []  # removals that Undo can take back, latest last
         self.box: QMessageBox | None = None
@@ -68,12 +68,11 @@ class LibraryController(QObject):
 
     def _on_library_changed(self) -> None:
         library = self.status.library
-        path = library.path if library is not None else None
-        if path == self.worker.path and library is not None and library.read_only == self.worker.read_only:
+        if library is self._library:
             return
+        self._library = library
         self.removed.clear()
         self.panel.set_undo(None)
-        self.worker.set_library(path, library.read_only if library is not None else False)
         self.window.search_panel.forget_query()
         if library is None:
             self.panel.set_entries([])
@@ -113,12 +112,7 @@ class LibraryController(QObject):
 
     def open_article(self, document_id: int, start: int | None = None, end: int | None = None) -> None:
         """Show the stored article (its text as the library keeps it), at start..end when given."""
-        self.window.status.say("Opening the article from the library…")
-        self.worker.submit(
-            lambda lib: lib.load_document(document_id),
-            lambda document: self.window.show_stored_document(document, start, end),
-            self.window.status.say,
-        )
+        self.window.opener.open_stored(document_id, start, end)
 
     # ---- search, people, variants ------------------------------------------------------------------
 
@@ -258,9 +252,9 @@ class LibraryController(QObject):
     # ---- closing -------------------------------------------------------------------------------------
 
     def close(self) -> None:
-        """The window closes: stop an import, delete the removed articles for good, stop the worker."""
+        """The window closes: stop an import, and delete the removed articles for good (the store worker,
+        which the window stops after this, commits it first)."""
         self.importer.stop()
         removed = [i for ids in self.removed for i in ids]
         if removed and self.status.library is not None and not self.status.library.read_only:
             self.worker.submit(lambda lib: lib.purge_removed(removed), lambda _n: None)
-        self.worker.close()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QFileDialog, QStackedWidget, QWidget
 
 from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.window_actions import file_filters
-from desktop.ui.workers import start_task
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -34,7 +33,6 @@ class LibraryPages(QObject):
         self.stack.addWidget(self.panel)
         window.setCentralWidget(self.stack)
         self._reveal: tuple[int, int | None] | None = None
-        self._tasks: dict[int, object] = {}
         a = window.actions_
         a.show_library.toggled.connect(self._on_library_toggled)
         a.import_folder.triggered.connect(self._on_import_folder)
@@ -107,7 +105,7 @@ class LibraryPages(QObject):
             self.window.library.import_paths(paths)
         else:  # a file opens, a folder is imported: asked off the GUI thread (it may be a slow mount)
             path = paths[0]
-            start_task(self.window.thread_pool, self._tasks, lambda: Path(path).is_dir(), lambda folder: self._on_dropped(path, folder), self.window.status.say)
+            self.window.tasks.start(lambda: Path(path).is_dir(), lambda folder: self._on_dropped(path, folder), self.window.status.say)
 
     def _on_dropped(self, path: str, folder: bool) -> None:
         if folder:

@@ -1,6 +1,8 @@
 """Opens the reader's library for the window and says, in the window, what is wrong with a bad one.
 
-The library opens in a worker (a file locked by another program makes SQLite wait for its busy timeout).
+The library opens in the store worker (store_worker.py), which keeps the connection: a file locked by
+another program makes SQLite wait for its busy timeout there, not in the window. The window only holds
+a `LibraryInfo` (path, read-only or not, and why).
 A read-only library (file not writable, written by a newer Factlight) is used read-only. A library that
 cannot be used at all (damaged, not SQLite, locked, another program's database) is reported in the
 status bar and a non-modal message box offering "Start a New Library" beside it, at
@@ -14,36 +16,20 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
-from desktop.ui.workers import TaskWorker, start_task
+from desktop.ui.store_worker import LibraryInfo, OpenFailure
 
 if TYPE_CHECKING:
-    from desktop.store import Library
+    from desktop.ui.store_worker import StoreWorker
 
 NOT_SAVING = "Annotations are off: no library is open, so nothing could be saved."
 
 
-def _open(path: Path, read_only: bool, busy_timeout: float) -> Any:
-    """The Library, or the LibraryError that says why not (plain data for the GUI thread)."""
-    # Imported here, off the critical path, for the cache look-up that follows when an article opens.
-    import desktop.analysis.engine  # noqa: F401  (ENGINE_VERSION)
-    import desktop.store.corrections  # noqa: F401
-    from desktop.store import LibraryError, open_library
-
-    try:
-        return open_library(path, read_only=read_only, busy_timeout=busy_timeout)
-    except LibraryError as exc:
-        return exc
-    except OSError as exc:  # e.g. the data folder cannot be created
-        return LibraryError(f"The library {path} cannot be opened: {exc.strerror or exc}.", path)
-
-
 class LibraryStatus(QObject):
-    """The window's library: `library` (None while opening or when there is none) and `reason`.
-
-    `reason` is None when annotations can be saved, else why not (for status tips and messages).
+    """The window's library: `library` (a LibraryInfo; None while opening or when there is none) and
+    `reason`, None when annotations can be saved, else why not (for status tips and messages).
     """
 
     changed = Signal()  # library or reason changed (opened, failed, replaced)
@@ -54,22 +40,22 @@ class LibraryStatus(QObject):
 
     _tokens = itertools.count(1)
 
-    def __init__(self, window: QMainWindow, pool: QThreadPool, say: Any):
+    def __init__(self, window: QMainWindow, store: StoreWorker, say: Any):
         super().__init__(window)
         self.window = window
-        self.pool = pool
+        self.store = store
         self.say = say
         self.path: Path | None = None
-        self.library: Library | None = None
+        self.library: LibraryInfo | None = None
         self.reason: str | None = "The library is opening…"
         self.opening = False
         self.error: Exception | None = None
+        self.fresh_path: Path | None = None  # where "Start a New Library" would put one
         self.box: QMessageBox | None = None
         self.badge = QLabel()
         self.badge.setVisible(False)
         window.statusBar().addPermanentWidget(self.badge)
         self._token = 0
-        self._workers: dict[int, TaskWorker] = {}
 
     @property
     def writable(self) -> bool:
@@ -78,31 +64,18 @@ class LibraryStatus(QObject):
     def open(self, path: Path, read_only: bool = False) -> None:
         self.path = Path(path)
         self.opening = True
-        self._token = next(self._tokens)
-        path, timeout, token = self.path, self.busy_timeout, self._token
-        start_task(
-            self.pool,
-            self._workers,
-            lambda: _open(path, read_only, timeout),
-            lambda result: self._on_opened(token, result),
-            lambda message: self._on_open_failed(token, message),
-        )
+        self._token = token = next(self._tokens)
+        self.library = None
+        self.store.open(self.path, read_only, self.busy_timeout, lambda result: self._on_opened(token, result))
 
-    def close(self) -> None:
-        if self.library is not None:
-            self.library.close()
-            self.library = None
-
-    def _on_opened(self, token: int, result: Any) -> None:
+    def _on_opened(self, token: int, result: LibraryInfo | OpenFailure) -> None:
         if token != self._token:
-            if hasattr(result, "close"):
-                result.close()
-            return
+            return  # a later open() has replaced it in the worker already
         self.opening = False
-        if isinstance(result, Exception):
-            self._unusable(result)
+        if isinstance(result, OpenFailure):
+            self.fresh_path = result.fresh_path
+            self._unusable(result.error)
             return
-        self.close()
         self.library, self.error = result, None
         if result.read_only:
             self.reason = result.notice or f"The library {self.path} is read-only."
@@ -114,16 +87,9 @@ class LibraryStatus(QObject):
             self.badge.setVisible(False)
         self.changed.emit()
 
-    def _on_open_failed(self, token: int, message: str) -> None:
-        if token == self._token:
-            self.opening = False
-            from desktop.store import LibraryError
-
-            self._unusable(LibraryError(message, self.path))
-
     def _unusable(self, error: Exception) -> None:
         self.error = error
-        self.close()
+        self.library = None
         self.reason = f"{error} {NOT_SAVING}"
         self._show_badge("Not saving", str(error))
         self.say(str(error))
@@ -142,9 +108,9 @@ class LibraryStatus(QObject):
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         if offer:
-            from desktop.store import LibraryLockedError, fresh_library_path
+            from desktop.store import LibraryLockedError
 
-            fresh = fresh_library_path(self.path)
+            fresh = self.fresh_path
             box.setInformativeText(
                 f"Your file was left exactly as it was. You can start a new library at {fresh}, "
                 "or go on reading without saving annotations."

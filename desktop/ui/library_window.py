@@ -1,4 +1,4 @@
-"""The main window's part in the library: showing a stored article, closing the article, naming the library.
+"""The main window's part in the library: closing the article, showing the Library view, naming the library.
 
 A mixin of MainWindow (it uses the window's own widgets and request counter), kept apart so each module
 stays small; the library-wide work itself is in library_controller.py, library_pages.py and
@@ -7,28 +7,15 @@ library_choice.py.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from desktop import APP_NAME
 from desktop.ui.highlights import HighlightIndex
 
-if TYPE_CHECKING:
-    from desktop.documents import Document
-
 
 class LibraryWindow:
-    def show_stored_document(self, document: Document, start: int | None = None, end: int | None = None) -> None:
-        """An article from the library (its text as stored) or a pasted one, at start..end when given."""
-        self._request += 1
-        self._on_document_loaded(self._request, document)
-        self.pages.show_reader()
-        if start is not None:
-            self.pages.reveal_when_loaded(start, end)
-
     def close_document(self) -> None:
         """No article shown (the library was switched, or the article shown was removed from it)."""
         self.cancel_analysis(quiet=True)
-        self._request += 1
+        self.opener.forget()
         self.document, self.analysis, self.raw_analysis, self.index = None, None, None, HighlightIndex()
         self.view.show_text("")
         self.legend.set_counts(None)

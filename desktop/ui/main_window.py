@@ -1,22 +1,23 @@
 """The main window: a coordinator that wires the article view, legend, panels, workers and settings.
 
-It owns no drawing and no analysis; each part is its own class. The reader's library, annotations and
-the analysis cache are `self.annotations` (annotations.py): after a document is shown the window asks
-it for a cached analysis and runs spaCy only when there is none; every analysis is shown with the
-reader's corrections applied (prepare_presentation, in a worker), and shown again when a verdict changes.
+It owns no drawing, no reading and no analysis; each part is its own class. `self.opener`
+(document_opener.py) reads files, pasted text and the library's articles; `self.store`
+(store_worker.py) is the one path to the library, off the GUI thread; the reader's annotations are
+`self.annotations` (annotations.py). After a document is shown the window asks the library for its
+cached analysis (`annotations.cache`) and runs spaCy only when there is none; every analysis is shown
+with the reader's corrections applied (prepare_presentation, in a worker), and shown again when a
+verdict changes.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QThreadPool, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
@@ -33,6 +34,7 @@ from desktop.ui.annotations import AnnotationController
 from desktop.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from desktop.ui.descriptions import tooltip_text
 from desktop.ui.docks import build_docks, panel_toggles
+from desktop.ui.document_opener import DocumentOpener, OpeningTargets
 from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.find_bar import FindBar
 from desktop.ui.highlights import Highlight, HighlightIndex
@@ -45,16 +47,12 @@ from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
 from desktop.ui.preferences import PreferencesController, PreferenceTargets, chosen_model
 from desktop.ui.settings import AppSettings
+from desktop.ui.store_worker import StoreWorker
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_actions import WindowActions, file_filters
-from desktop.ui.workers import (
-    AnalysisClient,
-    Presentation,
-    load_document,
-    paste_document,
-    prepare_presentation,
-    start_task,
-)
+from desktop.ui.workers import AnalysisClient, Presentation, TaskRunner, prepare_presentation
+
+__all__ = ["MainWindow", "file_filters"]
 
 
 class MainWindow(LibraryWindow, QMainWindow):
@@ -76,11 +74,10 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.analysis_from_cache = False
         self.index = HighlightIndex()
         self.thread_pool = QThreadPool(self)
+        self.tasks = TaskRunner(self.thread_pool, self)
+        self.store = StoreWorker(self)
         self.dark = False
-        self._request = 0
         self._job: int | None = None
-        self._tasks: dict[int, object] = {}
-        self.error_box: QMessageBox | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
         self.actions_ = WindowActions(self)
@@ -89,11 +86,13 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._connect()
         self._restore_settings()
         self.annotations = AnnotationController(self, starting_library(self.settings, db_path))
-        self.annotations.analysis_fetched.connect(self._on_analysis_fetched)
+        self.annotations.cache.analysis_fetched.connect(self._on_analysis_fetched)
         self.annotations.verdicts_changed.connect(self.show_again)
+        opening = OpeningTargets(self.show_opened, self.pages.show_reader, self.pages.reveal_when_loaded, self.status.say, lambda: self.document)
+        self.opener = DocumentOpener(self, opening, self.tasks, self.store, self.settings, self.actions_)
         self._attach_analysis(model or chosen_model(self.settings))
         targets = PreferenceTargets(self.set_theme, self.view.set_reading_font, self.switch_model)
-        self.preferences = PreferencesController(self.settings, lambda: self.analysis_client.model.name, targets, self.thread_pool, self._tasks, self)
+        self.preferences = PreferencesController(self.settings, lambda: self.analysis_client.model.name, targets, self.tasks, self)
         self.actions_.preferences.triggered.connect(lambda: self.preferences.open(self))
         self.library = LibraryController(self)
         self.library_choice = LibraryChoice(self)
@@ -113,7 +112,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.analysis_client.close()
         self._attach_analysis(model)
         if self.document is not None:  # through the cache, which keeps one analysis per pipeline
-            self._on_document_loaded(self._request, self.document)
+            self.show_opened(self.document)
 
     # Building.
     def _build_widgets(self) -> None:
@@ -143,13 +142,9 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def _connect(self) -> None:
         a = self.actions_
-        a.open.triggered.connect(self._on_open_triggered)
-        a.clear_recent.triggered.connect(self.settings.clear_recent_files)
-        a.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         a.cancel_analysis.triggered.connect(self.cancel_analysis)
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(self.view.copy)
-        a.paste_article.triggered.connect(lambda: self.open_pasted(QGuiApplication.clipboard().mimeData()))
         a.find.triggered.connect(self.find_bar.open_bar)
         a.find_next.triggered.connect(self.find_bar.find_next)
         a.find_previous.triggered.connect(self.find_bar.find_previous)
@@ -177,7 +172,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.find_bar.closed.connect(self.view.setFocus)
         self.facts_panel.fact_activated.connect(self._on_fact_activated)
         self.details_panel.jump_requested.connect(self._on_details_jump)
-        self.details_panel.article_requested.connect(lambda d, s, e: self.library.open_article(d, s, e))
+        self.details_panel.article_requested.connect(lambda d, s, e: self.opener.open_stored(d, s, e))
         hints = QGuiApplication.styleHints()
         if hints is not None:
             hints.colorSchemeChanged.connect(self._on_system_scheme_changed)
@@ -196,44 +191,22 @@ class MainWindow(LibraryWindow, QMainWindow):
             action.setChecked(category not in hidden)
         self.set_theme(self.settings.theme())
 
-    # Opening documents.
-    def _on_open_triggered(self) -> None:
-        start = str(Path(self.document.path).parent) if self.document and self.document.path else ""
-        path, _filter = QFileDialog.getOpenFileName(self, "Open Article", start, file_filters())
-        if path:
-            self.open_file(path)
-
+    # Opening documents (document_opener.py reads them).
     def open_file(self, path: str | Path) -> None:
         """Load `path` in the background; the current article stays until the new one is ready."""
-        self._read_document(f"Opening {Path(path).name}…", lambda: load_document(Path(path)))
+        self.opener.open_file(path)
 
     def open_pasted(self, mime: QMimeData | None) -> bool:
-        """Edit ▸ Paste as New Article, or dropped text: a browser's HTML, else plain text, read in a worker."""
-        if mime is None or not (mime.hasHtml() or mime.hasText()):
-            self.status.say("The clipboard holds no text to open.")
-            return False
-        text, html = mime.text(), mime.html() if mime.hasHtml() else ""
-        self._read_document("Opening the pasted text…", lambda: paste_document(text, html))
-        return True
+        return self.opener.open_pasted(mime)
 
-    def _read_document(self, message: str, read: Callable[[], Document]) -> None:
-        self._request += 1
-        request = self._request
-        self.status.say(message)
-        start_task(self.thread_pool, self._tasks, read, lambda d: self._on_document_loaded(request, d), lambda m: self._on_document_failed(request, m))
-
-    def _on_document_loaded(self, request: int, document: Document) -> None:
-        if request != self._request:
-            return
+    def show_opened(self, document: Document) -> None:
+        """Show a document just read; the library may hold its analysis, spaCy runs only when it does not."""
         self.cancel_analysis(quiet=True)
         self.show_document(document)
-        if document.path:
-            self.settings.add_recent_file(document.path)
-        # The library may hold this text's analysis; spaCy runs only when it does not.
         self._job = -next(self._presentations)
         self.status.set_busy(True)
         self.status.say("Looking in the library…")
-        self.annotations.fetch_analysis(self._job, document, self.analysis_client.model.name)
+        self.annotations.cache.fetch(self._job, document, self.analysis_client.model.name)
 
     def _on_analysis_fetched(self, job: int, cached: Presentation | None) -> None:
         if job != self._job or self.document is None:
@@ -244,13 +217,6 @@ class MainWindow(LibraryWindow, QMainWindow):
             return
         self._job = self.analysis_client.analyze(self.document.text)
         self._show_analysis_status()
-
-    def _on_document_failed(self, request: int, message: str) -> None:
-        if request != self._request:
-            return
-        self.status.say(message)
-        self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Cannot open the article", message, QMessageBox.StandardButton.Ok, self)
-        self.error_box.open()
 
     def show_document(self, document: Document) -> None:
         self.document, self.analysis, self.raw_analysis, self.index = document, None, None, HighlightIndex()
@@ -304,14 +270,14 @@ class MainWindow(LibraryWindow, QMainWindow):
     def _on_analysis_finished(self, job: int, analysis: Analysis) -> None:
         if job != self._job or self.document is None:
             return
-        self.annotations.save_analysis(self.document, analysis, self.analysis_client.payloads.pop(job, None))
+        self.annotations.cache.save(self.document, analysis, self.analysis_client.payloads.pop(job, None))
         self._present(job, analysis)
 
     def _present(self, job: int, analysis: Analysis) -> None:
         # Corrections, indexes and strip marks take tens of ms per MB: prepared in a worker.
         self.status.say("Preparing the highlights…")
         text, verdicts = self.document.text, self.annotations.corrections()
-        start_task(self.thread_pool, self._tasks, lambda: prepare_presentation(analysis, text, verdicts, with_facts=True), lambda p: self._on_presentation_prepared(job, p), self.status.say)
+        self.tasks.start(lambda: prepare_presentation(analysis, text, verdicts, with_facts=True), lambda p: self._on_presentation_prepared(job, p), self.status.say)
 
     def show_again(self) -> None:
         """A verdict changed: show the same analysis with the reader's corrections as they are now."""
@@ -333,7 +299,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         if p.facts is not None:
             self.facts_panel.set_tree(p.facts)
         else:  # reopened from the cache: the tree follows the highlights, so they show sooner
-            self.view.after_painting(lambda t=self.document.text: start_task(self.thread_pool, self._tasks, lambda: build_fact_tree(p.analysis, t), lambda facts: self._on_facts_built(p, facts), self.status.say))
+            self.view.after_painting(lambda t=self.document.text: self.tasks.start(lambda: build_fact_tree(p.analysis, t), lambda facts: self._on_facts_built(p, facts), self.status.say))
         self.details_panel.set_analysis(p.analysis, self.document.text)
         self._reselect(current)
         self.status.say(f"{len(p.analysis.entities)} names, {len(p.analysis.quotes)} quotes, {len(p.analysis.numbers)} numbers · {p.analysis.model_name} {p.analysis.model_version}")
@@ -404,9 +370,6 @@ class MainWindow(LibraryWindow, QMainWindow):
         if self.settings.theme() == "system":
             self.set_theme("system")
 
-    def _fill_recent_menu(self) -> None:
-        self.actions_.fill_recent_menu(self.settings.recent_files(), self.open_file)
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         mime = event.mimeData()
         if any(url.isLocalFile() for url in mime.urls()) or mime.hasHtml() or mime.hasText():
@@ -427,5 +390,5 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.annotations.exporter.cancel()
         self.library.close()
         self.thread_pool.waitForDone(5000)
-        self.annotations.close()
+        self.store.close()  # after the last writes queued: each is committed before the window goes
         super().closeEvent(event)

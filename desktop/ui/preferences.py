@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from importlib import metadata
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.config import DEFAULT_MODEL, MODEL_ENV, ModelChoice
 from desktop.ui.article_view import DEFAULT_POINT_SIZE, MAX_POINT_SIZE, MIN_POINT_SIZE
 from desktop.ui.settings import THEMES, AppSettings
-from desktop.ui.workers import start_task
+from desktop.ui.workers import TaskRunner
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 BUILT_IN_FONT = "Built-in serif (Charter, Georgia, …)"
@@ -135,12 +135,12 @@ class PreferencesController(QObject):
     """Opens the dialog, saves what it chose and applies each change (only what changed)."""
 
     def __init__(self, settings: AppSettings, current_model: Callable[[], str], targets: PreferenceTargets,
-                 pool: QThreadPool, tasks: dict, parent: QObject | None = None):
+                 tasks: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
         self.settings = settings
         self.current_model = current_model
         self.targets = targets
-        self.pool, self.tasks = pool, tasks
+        self.tasks = tasks
         self.dialog: PreferencesDialog | None = None
 
     def current(self) -> Preferences:
@@ -153,7 +153,7 @@ class PreferencesController(QObject):
         self.dialog = PreferencesDialog(self.current(), parent)
         self.dialog.applied.connect(self.apply)
         dialog = self.dialog
-        start_task(self.pool, self.tasks, installed_pipelines, dialog.set_pipelines, lambda _message: None)
+        self.tasks.start(installed_pipelines, dialog.set_pipelines, lambda _message: None)
         dialog.open()
         return dialog
 

@@ -1,98 +1,85 @@
-"""One QUndoCommand per annotation change; every redo and undo writes to the library at once.
+"""The reader's annotation changes as undo commands, and the versions of an annotation they move between.
 
-The first "redo" of a command is the change the controller has already written (so a failed write is
-never pushed); later redos and undos call the store again: a deleted annotation comes back through
-`restore_annotation` with its id, an edit is undone by restoring the record as it was. A write that fails
-(disk full, library locked) is reported by the controller and makes the command obsolete, so the stack
-drops it rather than going out of step with the file.
+A `Version` is one state of one annotation: what the window shows at once, and, as soon as the store
+worker has written it, the record as the library stored it (`record` is set on the worker's thread,
+so a later write in the queue, an undo say, already sees the real id of a highlight made a moment ago).
+
+Every change is a move from one version to another: a new highlight from None to its version, a note or
+a verdict from the version before to the version after, a deletion from the version to None. `Change`
+is that move as a QUndoCommand; its first "redo" is the change the controller has just made and
+written, and every later undo and redo writes to the library again through the controller's `move`.
+A write that fails (library locked, disk full, made read-only) is rolled back in the window by the
+controller, which makes its command obsolete: the stack then drops it rather than go out of step
+with the file.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.store.anchoring import quote_selector
+from desktop.store.library import now
+from desktop.store.records import Annotation, normalise_tags
+
 if TYPE_CHECKING:
-    from desktop.store import Annotation
+    from desktop.documents import Document
+
+
+class Version:
+    """One state of an annotation: provisional (negative id) until its write returns, then as stored."""
+
+    __slots__ = ("failed", "record", "shown")
+
+    def __init__(self, record: Annotation) -> None:
+        self.record = record
+        self.shown = record  # as first shown: what a dialog opened meanwhile still holds
+        self.failed = False  # its write failed: this state never reached the library
+
+    def holds(self, annotation: Annotation) -> bool:
+        return annotation is self.record or annotation is self.shown or (annotation.id > 0 and annotation.id == self.record.id)
+
+    def stored(self, record: Annotation) -> Annotation:
+        """Called on the worker's thread with what the library returned."""
+        self.record = record
+        return record
+
+    def __repr__(self) -> str:
+        return f"Version({self.record.id}, {self.record.source}, {self.record.status})"
+
+
+def provisional(annotation_id: int, document: Document, start: int, end: int, **fields: Any) -> Annotation:
+    """A new annotation as the library will store it, shown until its write returns (a negative id)."""
+    exact, prefix, suffix = quote_selector(document.text, start, end)
+    stamp = now()
+    tags = normalise_tags(fields.pop("tags", ()))
+    return Annotation(
+        id=annotation_id, document_id=0, document_sha256=document.sha256, start=start, end=end, exact=exact,
+        prefix=prefix, suffix=suffix, tags=tags, created=stamp, modified=stamp, **fields,
+    )  # fmt: skip
 
 
 class AnnotationStore(Protocol):
-    """What the commands need from the controller: writes that update its list and report failures."""
+    """What the commands need from the controller: show `after` instead of `before` and write it."""
 
-    def restore(self, annotation: Annotation) -> bool: ...
-
-    def remove(self, annotation_id: int) -> bool: ...
+    def move(self, before: Version | None, after: Version | None, command: QUndoCommand | None = None) -> None: ...
 
 
-class _Command(QUndoCommand):
-    def __init__(self, store: AnnotationStore, text: str):
+class Change(QUndoCommand):
+    """A new highlight (before None), a changed note, tags, colour or verdict, or a deletion (after None)."""
+
+    def __init__(self, store: AnnotationStore, before: Version | None, after: Version | None, text: str):
         super().__init__(text)
         self.store = store
+        self.before, self.after = before, after
         self._done_once = False
 
     def redo(self) -> None:
         if not self._done_once:
-            self._done_once = True  # written by the controller before the push
+            self._done_once = True  # shown and written by the controller before the push
             return
-        if not self._redo():
-            self.setObsolete(True)
+        self.store.move(self.before, self.after, self)
 
     def undo(self) -> None:
-        if not self._undo():
-            self.setObsolete(True)
-
-    def _redo(self) -> bool:
-        raise NotImplementedError
-
-    def _undo(self) -> bool:
-        raise NotImplementedError
-
-
-class AddAnnotation(_Command):
-    """A new highlight (with its note and tags, when Ctrl+M made it)."""
-
-    def __init__(self, store: AnnotationStore, added: Annotation, text: str = "Highlight"):
-        super().__init__(store, text)
-        self.added = added
-
-    def _redo(self) -> bool:
-        return self.store.restore(self.added)
-
-    def _undo(self) -> bool:
-        return self.store.remove(self.added.id)
-
-
-class EditAnnotation(_Command):
-    """A changed note, tags, colour or verdict: undo puts the record back exactly as it was."""
-
-    def __init__(self, store: AnnotationStore, before: Annotation, after: Annotation, text: str):
-        super().__init__(store, text)
-        self.before, self.after = before, after
-
-    def _redo(self) -> bool:
-        return self.store.restore(self.after)
-
-    def _undo(self) -> bool:
-        return self.store.restore(self.before)
-
-
-class DeleteAnnotation(_Command):
-    def __init__(self, store: AnnotationStore, gone: Annotation, text: str = "Delete Annotation"):
-        super().__init__(store, text)
-        self.gone = gone
-
-    def _redo(self) -> bool:
-        return self.store.remove(self.gone.id)
-
-    def _undo(self) -> bool:
-        return self.store.restore(self.gone)
-
-
-def verdict_command(
-    store: AnnotationStore, before: Annotation | None, after: Annotation, text: str
-) -> QUndoCommand:
-    """A verdict on an automatic highlight: a new verdict undoes by deletion, a changed one by restoring."""
-    if before is None:
-        return AddAnnotation(store, after, text)
-    return EditAnnotation(store, before, after, text)
+        self.store.move(self.after, self.before, self)

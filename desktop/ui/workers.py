@@ -1,7 +1,7 @@
 """Background work for the window: loading documents (thread pool) and the analysis service (a process).
 
 Workers hand back plain data through Qt signals; only the GUI thread touches widgets. Documents load in
-a QRunnable on the window's QThreadPool. The spaCy pipeline and the analysis run in one spawned child
+a QRunnable on the window's QThreadPool (TaskRunner); the library is the store worker's (store_worker.py). The spaCy pipeline and the analysis run in one spawned child
 process per model (see analysis_host.py for why), shared by every window of the application; a reader
 thread turns the child's messages into records and an AnalysisClient re-emits them as Qt signals,
 which Qt queues into the GUI thread.
@@ -36,55 +36,69 @@ class TaskSignals(QObject):
 
 
 class TaskWorker(QRunnable):
-    """Runs `call()` on the thread pool and hands back its plain result (library reads and writes).
+    """Runs `call()` on the thread pool and hands back its plain result.
 
-    An exception becomes `failed` with its message: the store's errors are written for the reader.
+    An exception becomes `failed` with its message: the documents' errors are written for the reader.
     """
 
-    def __init__(self, token: int, call: Callable[[], Any]):
+    def __init__(self, token: int, call: Callable[[], Any], signals: TaskSignals):
         super().__init__()
         self.token = token
         self.call = call
-        self.signals = TaskSignals()
+        self.signals = signals
 
     def run(self) -> None:
         try:
             result = self.call()
         except Exception as exc:
-            self.signals.failed.emit(self.token, str(exc) or type(exc).__name__)
+            self._emit(self.signals.failed, str(exc) or type(exc).__name__)
         else:
-            self.signals.finished.emit(self.token, result)
+            self._emit(self.signals.finished, result)
+
+    def _emit(self, signal: Any, value: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the runner went with its window meanwhile
+            signal.emit(self.token, value)
 
 
-_task_tokens = itertools.count(1)
+class TaskRunner(QObject):
+    """Runs calls on a thread pool; `done(result)` or `failed(message)` follows on the GUI thread.
 
-
-def start_task(
-    pool: QThreadPool,
-    running: dict[int, TaskWorker],
-    call: Callable[[], Any],
-    done: Callable[[Any], None],
-    failed: Callable[[str], None],
-) -> None:
-    """Run `call` in a TaskWorker on `pool`; `done(result)` or `failed(message)` in the GUI thread.
-
-    `running` keeps each worker (and so its signals) alive until it has reported.
+    The results come through this object's own slots, so a task that ends after its owner (a window
+    closed meanwhile) is dropped: its callbacks never reach a deleted widget.
     """
-    token = next(_task_tokens)
-    worker = TaskWorker(token, call)
 
-    def finished(t: int, result: Any) -> None:
-        running.pop(t, None)
-        done(result)
+    _tokens = itertools.count(1)
 
-    def failure(t: int, message: str) -> None:
-        running.pop(t, None)
-        failed(message)
+    def __init__(self, pool: QThreadPool, parent: QObject) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self._signals = TaskSignals(self)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._callbacks: dict[int, tuple[Callable[[Any], None], Callable[[str], None]]] = {}
+        self._workers: dict[int, TaskWorker] = {}  # alive until they have reported
 
-    worker.signals.finished.connect(finished)
-    worker.signals.failed.connect(failure)
-    running[token] = worker
-    pool.start(worker)
+    @property
+    def running(self) -> int:
+        return len(self._callbacks)
+
+    def start(self, call: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]) -> None:
+        token = next(self._tokens)
+        self._callbacks[token] = (done, failed)
+        self._workers[token] = worker = TaskWorker(token, call, self._signals)
+        self.pool.start(worker)
+
+    def _on_finished(self, token: int, result: Any) -> None:
+        self._workers.pop(token, None)
+        done, _failed = self._callbacks.pop(token, (None, None))
+        if done is not None:
+            done(result)
+
+    def _on_failed(self, token: int, message: str) -> None:
+        self._workers.pop(token, None)
+        _done, failed = self._callbacks.pop(token, (None, None))
+        if failed is not None:
+            failed(message)
 
 
 def paste_document(text: str, html: str) -> Document:

@@ -71,6 +71,11 @@ def wait_for_text(qtbot, window, text: str) -> None:
     qtbot.waitUntil(lambda: window.view.toPlainText() == text, timeout=10_000)
 
 
+def wait_for_writes(qtbot, window) -> None:
+    """Until the store worker has answered every call made so far (each write is then committed)."""
+    qtbot.waitUntil(lambda: window.store.pending == 0, timeout=20_000)
+
+
 def wait_for_highlights(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.analysis is not None and not window.view.painting, timeout=ANALYSIS_TIMEOUT_MS)
 

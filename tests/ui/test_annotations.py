@@ -24,14 +24,15 @@ from desktop.store.schema import SCHEMA_VERSION
 from desktop.ui.export_task import FILTERS
 from desktop.ui.highlight_painter import painted_user_marks
 from desktop.ui.notes_model import ID_ROLE
-from tests.ui.conftest import wait_for_highlights
+from tests.ui.conftest import wait_for_highlights, wait_for_writes
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 PASSAGE = "has told Russian President Vladimir Putin"
 
 
 def stored(db_path: Path) -> list:
-    """Every annotation of the sample article, read through a connection of our own."""
+    """Every annotation of the sample article, read through a connection of our own (callers first wait
+    for the window's store worker, or close the window, which lets it finish)."""
     with open_library(db_path, read_only=True, check=False) as library:
         return library.annotations_for(load(sample_article()))
 
@@ -74,15 +75,18 @@ def test_a_highlight_and_its_note_survive_a_restart(qtbot, make_window, db_path)
     open_sample(qtbot, window)
     assert not window.analysis_from_cache
     start, end = highlight_with_note(qtbot, window, "Check the date of this call.", "sources, Putin ,call")
+    # Shown at once, before the store worker has written it: one mark, one row, with the note.
+    [shown] = window.annotations.notes
+    assert (shown.start, shown.end, shown.note, shown.tags) == (start, end, "Check the date of this call.", ("sources", "Putin", "call"))
+    assert list(painted_user_marks(window.view).values()) == [1]
+    assert window.strip.user_marks()
+    # Ctrl+H and Ctrl+M made one highlight and one edit, so two steps to undo.
+    assert window.annotations.undo_stack.count() == 2
+    window.close()  # at once: closing lets the worker commit what is queued
     [note] = stored(db_path)
     assert (note.start, note.end, note.exact) == (start, end, PASSAGE)
     assert note.source == "user" and note.category == "highlight"
     assert note.note == "Check the date of this call." and note.tags == ("sources", "Putin", "call")
-    assert painted_user_marks(window.view) == {note.id: 1}
-    assert window.strip.user_marks()
-    # Ctrl+H and Ctrl+M made one highlight and one edit, so two steps to undo.
-    assert window.annotations.undo_stack.count() == 2
-    window.close()
 
     again = make_window()
     analyses = []
@@ -113,28 +117,43 @@ def test_a_highlight_and_its_note_survive_a_restart(qtbot, make_window, db_path)
 
 
 def test_undo_and_redo_write_to_the_library_each_time(qtbot, window, db_path):
+    a = window.actions_
     open_sample(qtbot, window)
     start, end = select(window, PASSAGE)
     window.actions_.highlight.trigger()
+    wait_for_writes(qtbot, window)
     [made] = stored(db_path)
     assert (made.start, made.end) == (start, end)
+    assert painted_user_marks(window.view) == {made.id: 1}  # the id the library gave it
     assert window.actions_.undo.text() == "&Undo Highlight"
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
-    assert stored(db_path) == [] and window.notes_panel.model.rowCount() == 0
-    assert painted_user_marks(window.view) == {}
+    assert window.notes_panel.model.rowCount() == 0 and painted_user_marks(window.view) == {}
+    wait_for_writes(qtbot, window)
+    assert stored(db_path) == []
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
-    assert [a.id for a in stored(db_path)] == [made.id]
     assert painted_user_marks(window.view) == {made.id: 1}
+    wait_for_writes(qtbot, window)
+    assert [a.id for a in stored(db_path)] == [made.id]
     # Delete with the cursor inside the highlight, then undo and redo the deletion.
     window.view.setTextCursor(window.view.cursor_at(start + 3))
     assert window.annotations.current().id == made.id
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    wait_for_writes(qtbot, window)
     assert stored(db_path) == []
     window.actions_.undo.trigger()
+    wait_for_writes(qtbot, window)
     assert stored(db_path) == [made]  # restored exactly, same id and timestamps
     window.actions_.redo.trigger()
-    assert stored(db_path) == []
     assert painted_user_marks(window.view) == {}
+    wait_for_writes(qtbot, window)
+    assert stored(db_path) == []
+    # Made, undone and redone faster than the library answers: the queue keeps them in order.
+    select(window, PASSAGE)
+    for action in (a.highlight, a.undo, a.redo, a.undo, a.redo):
+        action.trigger()
+    wait_for_writes(qtbot, window)
+    [again] = stored(db_path)
+    assert (again.start, again.end) == (start, end) and painted_user_marks(window.view) == {again.id: 1}
 
 
 def test_rejecting_a_number_hides_it_now_and_after_reopening(qtbot, make_window, db_path):
@@ -147,13 +166,16 @@ def test_rejecting_a_number_hides_it_now_and_after_reopening(qtbot, make_window,
     qtbot.waitUntil(lambda: len(window.analysis.numbers) == numbers - 1 and not window.view.painting)
     assert all((n.start, n.end) != (number.start, number.end) for n in window.analysis.numbers)
     assert window.index.count("number") == numbers - 1
+    wait_for_writes(qtbot, window)
     [verdict] = stored(db_path)
     assert (verdict.source, verdict.status, verdict.auto_key) == ("auto", "rejected", f"number:{number.start}:{number.end}")
     window.actions_.undo.trigger()
     qtbot.waitUntil(lambda: len(window.analysis.numbers) == numbers)
+    wait_for_writes(qtbot, window)
     assert stored(db_path) == []
     window.actions_.redo.trigger()
     qtbot.waitUntil(lambda: len(window.analysis.numbers) == numbers - 1)
+    wait_for_writes(qtbot, window)
     assert [a.status for a in stored(db_path)] == ["rejected"]
     # Back to back, before the first re-showing is ready: the last state wins.
     window.actions_.undo.trigger()
@@ -185,6 +207,7 @@ def test_a_corrected_speaker_is_shown_now_and_after_reopening(qtbot, make_window
     press_ok(dialog)
     qtbot.waitUntil(lambda: "Annalena Baerbock" in window.details_panel.plain_text())
     assert "Your verdict: corrected" in window.details_panel.plain_text()
+    wait_for_writes(qtbot, window)
     [verdict] = stored(db_path)
     assert (verdict.status, verdict.speaker) == ("corrected", "Annalena Baerbock")
     window.close()
@@ -268,6 +291,7 @@ def test_an_unusable_library_is_explained_and_a_new_one_offered(qtbot, make_wind
     assert window.annotations.library.path == fresh
     select(window, PASSAGE)
     window.actions_.highlight.trigger()
+    wait_for_writes(qtbot, window)
     assert [a.exact for a in stored(fresh)] == [PASSAGE]
     window.close()
     assert digest(db_path) == before
@@ -277,6 +301,7 @@ def test_an_unusable_library_is_explained_and_a_new_one_offered(qtbot, make_wind
 def test_export_writes_a_csv_the_csv_module_reads(qtbot, window, db_path, tmp_path, monkeypatch):
     open_sample(qtbot, window)
     highlight_with_note(qtbot, window, "=SUM(A1:A3) is not a formula here", "export")
+    wait_for_writes(qtbot, window)
     target = tmp_path / "out" / "my-notes"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), FILTERS["csv"]))
@@ -387,6 +412,7 @@ def test_the_chosen_colour_is_remembered_and_used(qtbot, make_window, db_path, s
     window.actions_.colours["question"].trigger()
     select(window, PASSAGE)
     window.actions_.highlight.trigger()
+    wait_for_writes(qtbot, window)
     [made] = stored(db_path)
     assert made.category == "question" and made.color == "#99DDFF"
     window.close()

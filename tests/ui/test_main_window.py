@@ -48,14 +48,14 @@ def test_bad_file_shows_a_message_and_keeps_the_article(qtbot, window, monkeypat
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")
     open_through_menu(window, monkeypatch, empty)
-    qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
+    qtbot.waitUntil(lambda: window.opener.error_box is not None and window.opener.error_box.isVisible())
     with pytest.raises(DocumentError) as expected:
         load(empty)
-    assert window.error_box.text() == str(expected.value)
-    assert window.error_box.text().startswith("empty.txt is empty")
+    assert window.opener.error_box.text() == str(expected.value)
+    assert window.opener.error_box.text().startswith("empty.txt is empty")
     assert window.view.toPlainText() == load(good).text
     assert window.document.path == str(good.resolve())
-    window.error_box.accept()
+    window.opener.error_box.accept()
     # The window stays usable: the next file opens.
     window.open_file(sample_article())
     wait_for_text(qtbot, window, load(sample_article()).text)
@@ -65,11 +65,11 @@ def test_missing_and_binary_files_are_explained(qtbot, window, tmp_path):
     blob = tmp_path / "picture.bin"
     blob.write_bytes(bytes(range(256)) * 8)
     for path, expected in ((tmp_path / "gone.txt", "gone.txt does not exist"), (blob, "binary")):
-        window.error_box = None
+        window.opener.error_box = None
         window.open_file(path)
-        qtbot.waitUntil(lambda: window.error_box is not None)
-        assert expected in window.error_box.text()
-        window.error_box.accept()
+        qtbot.waitUntil(lambda: window.opener.error_box is not None)
+        assert expected in window.opener.error_box.text()
+        window.opener.error_box.accept()
 
 
 def test_recent_files_menu_lists_opened_files(qtbot, window):
@@ -77,7 +77,7 @@ def test_recent_files_menu_lists_opened_files(qtbot, window):
     for path in paths:
         window.open_file(path)
         wait_for_text(qtbot, window, load(path).text)
-    window._fill_recent_menu()
+    window.opener.fill_recent_menu()
     names = [a.text() for a in window.actions_.recent_menu.actions() if a.text()]
     assert names[:2] == [paths[1].name, paths[0].name]
     recent = next(a for a in window.actions_.recent_menu.actions() if a.text() == paths[0].name)
