@@ -418,3 +418,49 @@ def test_the_chosen_colour_is_remembered_and_used(qtbot, make_window, db_path, s
     window.close()
     again = make_window()
     assert again.actions_.colours["question"].isChecked() and again.annotations.category == "question"
+
+
+def test_a_write_that_fails_is_taken_back_and_explained(qtbot, make_window, db_path, monkeypatch):
+    from desktop.ui.library_status import LibraryStatus
+
+    # The worker waits this long for a lock before its write fails (the window never waits).
+    monkeypatch.setattr(LibraryStatus, "busy_timeout", 0.2)
+    window = make_window()
+    open_sample(qtbot, window)
+    wait_for_writes(qtbot, window)
+    # Another program holds the library's write lock, as a second Factlight or a sync tool might.
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        start, end = select(window, PASSAGE)
+        window.actions_.highlight.trigger()
+        # Shown at once, before the write is tried.
+        [shown] = window.annotations.notes
+        assert (shown.start, shown.end) == (start, end) and shown.id < 0
+        assert list(painted_user_marks(window.view).values()) == [1]
+        assert window.notes_panel.model.rowCount() == 1
+        with qtbot.waitSignal(window.annotations.write_finished, timeout=20_000) as written:
+            pass
+        assert written.args == [False]
+    finally:
+        other.rollback()
+        other.close()
+    # Taken back: no mark, no row in the Notes panel, nothing to undo; one line says why.
+    assert window.annotations.notes == [] and painted_user_marks(window.view) == {}
+    assert window.notes_panel.model.rowCount() == 0
+    assert not window.actions_.undo.isEnabled()
+    said = window.status.label.text()
+    assert said.startswith("Not saved: The library ") and "in use by another program" in said
+    assert "\n" not in said and "Traceback" not in said
+    box = window.annotations.display.error_box
+    assert box is not None and box.isVisible() and "in use by another program" in box.text()
+    box.close()
+    wait_for_writes(qtbot, window)
+    assert stored(db_path) == []
+    # Once the lock is gone the same highlight is saved.
+    select(window, PASSAGE)
+    window.actions_.highlight.trigger()
+    wait_for_writes(qtbot, window)
+    [saved] = stored(db_path)
+    assert (saved.start, saved.end) == (start, end)
+    assert painted_user_marks(window.view) == {saved.id: 1} and window.actions_.undo.isEnabled()
