@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from desktop.analysis.records import Analysis
 from desktop.store.connection import Connection, now
 from desktop.store.indexing import index_analysis
+from desktop.store.payload_json import loads_in_pieces
 
 # How a cached analysis is serialised (json.dumps keywords).
 PAYLOAD_JSON: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
@@ -91,6 +92,7 @@ def analysis_from_payload(payload: str) -> Analysis | None:
     # A cache entry that no longer parses is a miss, not an error: the article is simply analysed again.
     try:
         with gc_paused():
-            return Analysis.from_dict(json.loads(payload))
+            # In pieces: the store worker decodes this while the window paints (payload_json.py).
+            return Analysis.from_dict(loads_in_pieces(payload))
     except (ValueError, TypeError, KeyError):
         return None

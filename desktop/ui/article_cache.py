@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.ui.workers import Presentation, prepare_presentation
+from desktop.ui.workers import Presentation, kept_from_the_collector, prepare_presentation
 
 if TYPE_CHECKING:
     from desktop.analysis.records import Analysis
@@ -35,7 +35,8 @@ def fetch_cached(library: Library, document: Document, model: str) -> tuple[list
     if not library.read_only:
         library.remember_document(document)
     notes = library.annotations_for(document)
-    cached = library.cached_analysis(document.sha256, model, ENGINE_VERSION) if model else None
+    with kept_from_the_collector():
+        cached = library.cached_analysis(document.sha256, model, ENGINE_VERSION) if model else None
     if cached is None:
         return notes, None
     return notes, prepare_presentation(cached, document.text, tuple(a for a in notes if a.source == "auto"))

@@ -8,30 +8,32 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPalette,
-    QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from desktop.ui.highlight_painter import HighlightPainter
 from desktop.ui.highlights import Highlight, HighlightIndex
-from desktop.ui.palette import CATEGORIES, colours, flash_colour, page_colours
+from desktop.ui.palette import CATEGORIES, page_colours
+from desktop.ui.reading_font import (
+    DEFAULT_POINT_SIZE,
+    MAX_POINT_SIZE,
+    MIN_POINT_SIZE,
+    SERIF_FAMILIES,
+    ReadingFont,
+)
+from desktop.ui.selection_marks import SelectionMarks
 from desktop.ui.text_positions import TextPositions
 
-SERIF_FAMILIES = ["Charter", "Georgia", "Source Serif 4", "Noto Serif", "Literata", "DejaVu Serif", "Liberation Serif", "Times New Roman"]
-DEFAULT_POINT_SIZE = 13.0
-MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
-LINE_CHARACTERS = 75
-MIN_SIDE_MARGIN = 24
-FLASH_MS = 1200
+__all__ = ["DEFAULT_POINT_SIZE", "MAX_POINT_SIZE", "MIN_POINT_SIZE", "SERIF_FAMILIES", "ArticleView", "TextChunks"]
+
 # setPlainText of 3 MB blocks for ~150 ms; slices this size take a few milliseconds each.
 TEXT_CHUNK = 50_000
 
@@ -59,7 +61,7 @@ class TextChunks:
         return self.text[start:cut]
 
 
-class ArticleView(QPlainTextEdit):
+class ArticleView(ReadingFont, QPlainTextEdit):
     highlight_activated = Signal(object)  # Highlight
     selection_cleared = Signal()
     font_size_changed = Signal(float)
@@ -81,8 +83,6 @@ class ArticleView(QPlainTextEdit):
         self.dark = False
         self.current: Highlight | None = None
         self.tooltip_for: Callable[[Highlight], str] | None = None
-        self._flash_range: tuple[int, int] | None = None
-        self._flash_strength = 0.0
         self._press_pos: QPoint | None = None
         self._pending_chunks = TextChunks("", TEXT_CHUNK)
         self._append_timer = QTimer(self)
@@ -91,12 +91,7 @@ class ArticleView(QPlainTextEdit):
         self.setUndoRedoEnabled(False)
         self.painter = HighlightPainter(self)
         self.painter.finished.connect(self.highlights_painted)
-        self._flash = QVariantAnimation(self)
-        self._flash.setStartValue(1.0)
-        self._flash.setEndValue(0.0)
-        self._flash.setDuration(FLASH_MS)
-        self._flash.valueChanged.connect(self._on_flash_step)
-        self._flash.finished.connect(self._on_flash_finished)
+        self.marks = SelectionMarks(self)
         font = QFont()
         font.setFamilies(SERIF_FAMILIES)
         font.setStyleHint(QFont.StyleHint.Serif)
@@ -108,8 +103,7 @@ class ArticleView(QPlainTextEdit):
     # Text and highlights.
     def show_text(self, text: str) -> None:
         """Show `text` at once; a long text arrives in slices so the window keeps answering meanwhile."""
-        self._flash.stop()
-        self._flash_range = None
+        self.marks.stop_flash()
         self.current = None
         self.text = text
         self.positions = TextPositions(text)
@@ -117,7 +111,7 @@ class ArticleView(QPlainTextEdit):
         self.painter.reset(self.positions)
         self._pending_chunks = TextChunks(text, TEXT_CHUNK)
         self.setPlainText(self._pending_chunks.pop())
-        self._update_extra_selections()
+        self.marks.update()
         self.verticalScrollBar().setValue(0)
         if self._pending_chunks:
             self._append_timer.start()
@@ -146,7 +140,7 @@ class ArticleView(QPlainTextEdit):
         are in are painted now and the whole text again once the last slice is in."""
         self.index = index
         self.current = None
-        self._update_extra_selections()
+        self.marks.update()
         self.painter.paint(index, self.shown, self.dark)
 
     def show_user_marks(self, index: HighlightIndex) -> None:
@@ -200,14 +194,14 @@ class ArticleView(QPlainTextEdit):
             self.painter.set_dark(dark)
         else:
             self.painter.paint(dark=dark)
-        self._update_extra_selections()
+        self.marks.update()
 
     # Selection, navigation and flashing.
     def select_highlight(self, highlight: Highlight | None, reveal: bool = True) -> None:
         self.current = highlight
         if highlight is not None and reveal:
             self.reveal(highlight.start, highlight.end)
-        self._update_extra_selections()
+        self.marks.update()
 
     def step_highlight(self, direction: int, same_category: bool = False) -> Highlight | None:
         """Select the next (+1) or previous (-1) shown highlight after the selected one or the view's top."""
@@ -228,7 +222,7 @@ class ArticleView(QPlainTextEdit):
         cursor = self.textCursor()
         cursor.clearSelection()
         self.setTextCursor(cursor)
-        self._update_extra_selections()
+        self.marks.update()
         self.selection_cleared.emit()
 
     def reveal(self, start: int, end: int | None = None) -> None:
@@ -244,13 +238,11 @@ class ArticleView(QPlainTextEdit):
         self.centerCursor()
 
     def flash(self, start: int, end: int) -> None:
-        self._flash.stop()
-        self._flash_range = (start, end)
-        self._flash.start()
+        self.marks.flash(start, end)
 
     @property
     def flash_range(self) -> tuple[int, int] | None:
-        return self._flash_range
+        return self.marks.flash_range
 
     def cursor_at(self, offset: int, end: int | None = None) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -283,42 +275,10 @@ class ArticleView(QPlainTextEdit):
         b = self.cursorRect(self.cursor_at(min(end, start + 3)))
         return QPoint((a.left() + b.left()) // 2 + 1, a.center().y())
 
-    # Zoom.
-    def font_size(self) -> float:
-        return self.font().pointSizeF()
-
-    def set_font_size(self, size: float) -> None:
-        size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
-        font = self.font()
-        font.setPointSizeF(size)
-        self.setFont(font)
-        self._update_margins()
-        self.font_size_changed.emit(size)
-
-    def set_font_family(self, family: str) -> None:
-        """`family` for the reading font, or the built-in serif list for ""; the text lays out again."""
-        font = self.font()
-        font.setFamilies([family] if family else list(SERIF_FAMILIES))
-        self.setFont(font)
-        self._update_margins()
-
-    def set_reading_font(self, family: str, size: float) -> None:
-        self.set_font_family(family)
-        self.set_font_size(size)
-
-    def zoom_in(self) -> None:
-        self.set_font_size(self.font_size() + 1)
-
-    def zoom_out(self) -> None:
-        self.set_font_size(self.font_size() - 1)
-
-    def reset_zoom(self) -> None:
-        self.set_font_size(DEFAULT_POINT_SIZE)
-
     # Events.
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        self._update_margins()
+        self.update_margins()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press_pos = event.position().toPoint()
@@ -355,44 +315,3 @@ class ArticleView(QPlainTextEdit):
                 event.ignore()
             return True
         return super().viewportEvent(event)
-
-    def _update_margins(self) -> None:
-        metrics = QFontMetricsF(self.font())
-        column = metrics.horizontalAdvance("abcdefghijklmnopqrstuvwxyz ") / 27 * LINE_CHARACTERS
-        column += 2 * self.document().documentMargin()
-        spare = self.width() - self.verticalScrollBar().sizeHint().width() - column
-        side = max(MIN_SIDE_MARGIN, int(spare / 2))
-        self.setViewportMargins(side, 0, side, 0)
-
-    def _on_flash_step(self, value: float) -> None:
-        self._flash_strength = float(value)
-        self._update_extra_selections()
-
-    def _on_flash_finished(self) -> None:
-        self._flash_range = None
-        self._update_extra_selections()
-
-    def _update_extra_selections(self) -> None:
-        selections = []
-        if self._flash_range is not None and self._flash_strength > 0:
-            colour = QColor(flash_colour(self.dark))
-            colour.setAlphaF(0.85 * self._flash_strength)
-            selections.append(self._extra_selection(*self._flash_range, colour))
-        if self.current is not None:
-            c = colours(self.current.category, self.dark)
-            underline = QColor(c.ink) if self.current.category != "quote" else None
-            selections.append(self._extra_selection(self.current.start, self.current.end, QColor(c.selected), underline))
-        self.setExtraSelections(selections)
-
-    def _extra_selection(
-        self, start: int, end: int, background: QColor, underline: QColor | None = None
-    ) -> QTextEdit.ExtraSelection:
-        fmt = QTextCharFormat()
-        fmt.setBackground(background)
-        if underline is not None:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(underline)
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = self.cursor_at(start, end)
-        selection.format = fmt
-        return selection

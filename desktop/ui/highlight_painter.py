@@ -24,7 +24,7 @@ from desktop.ui.text_positions import TextPositions
 # Marks a format with its category so tests and tools can read back what is painted.
 CATEGORY_PROPERTY = QTextFormat.Property.UserProperty + 1
 USER_PROPERTY = QTextFormat.Property.UserProperty + 2  # the annotation id of a user highlight
-SLICE_SECONDS = 0.012
+SLICE_SECONDS = 0.005
 
 
 def category_format(category: str, dark: bool) -> QTextCharFormat:

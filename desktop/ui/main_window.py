@@ -3,10 +3,10 @@
 It owns no drawing, no reading and no analysis; each part is its own class. `self.opener`
 (document_opener.py) reads files, pasted text and the library's articles; `self.store`
 (store_worker.py) is the one path to the library, off the GUI thread; the reader's annotations are
-`self.annotations` (annotations.py). After a document is shown the window asks the library for its
-cached analysis (`annotations.cache`) and runs spaCy only when there is none; every analysis is shown
-with the reader's corrections applied (prepare_presentation, in a worker), and shown again when a
-verdict changes.
+`self.annotations` (annotations.py); moving about the highlights is `self.navigation` (navigation.py).
+After a document is shown the window asks the library for its cached analysis (`annotations.cache`)
+and runs spaCy only when there is none; every analysis is shown with the reader's corrections applied
+(prepare_presentation, in a worker), and shown again when a verdict changes.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from desktop.ui.library_choice import LibraryChoice, starting_library
 from desktop.ui.library_controller import LibraryController
 from desktop.ui.library_pages import LibraryPages
 from desktop.ui.library_window import LibraryWindow
+from desktop.ui.navigation import HighlightNavigation, NavigationParts
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
 from desktop.ui.preferences import PreferencesController, PreferenceTargets, chosen_model
@@ -84,6 +85,8 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._build_widgets()
         self.actions_.build_menus(self, panel_toggles(self))
         self._connect()
+        parts = NavigationParts(self.view, self.details_panel, self.details_dock, self.facts_panel, self.find_bar, lambda: self.index, lambda: self.analysis)
+        self.navigation = HighlightNavigation(parts, self.actions_, self)
         self._restore_settings()
         self.annotations = AnnotationController(self, starting_library(self.settings, db_path))
         self.annotations.cache.analysis_fetched.connect(self._on_analysis_fetched)
@@ -148,7 +151,6 @@ class MainWindow(LibraryWindow, QMainWindow):
         a.find.triggered.connect(self.find_bar.open_bar)
         a.find_next.triggered.connect(self.find_bar.find_next)
         a.find_previous.triggered.connect(self.find_bar.find_previous)
-        a.clear_selection.triggered.connect(self._on_clear_selection)
         for action in a.categories.values():
             action.toggled.connect(self._on_category_toggled)
         a.show_all.triggered.connect(lambda: [act.setChecked(True) for act in a.categories.values()])
@@ -157,21 +159,12 @@ class MainWindow(LibraryWindow, QMainWindow):
         a.reset_zoom.triggered.connect(self.view.reset_zoom)
         for theme, action in a.themes.items():
             action.triggered.connect(lambda _checked=False, t=theme: self.set_theme(t))
-        a.next_highlight.triggered.connect(lambda: self.view.step_highlight(+1))
-        a.previous_highlight.triggered.connect(lambda: self.view.step_highlight(-1))
-        a.next_same.triggered.connect(lambda: self.view.step_highlight(+1, same_category=True))
-        a.previous_same.triggered.connect(lambda: self.view.step_highlight(-1, same_category=True))
-        self.view.addAction(a.show_details)
-        a.show_details.triggered.connect(self._on_show_details)
         a.about.triggered.connect(lambda: QMessageBox.about(self, f"About {APP_NAME}", f"{APP_NAME} {__version__}\nAn offline reader for news articles."))
-        self.view.highlight_activated.connect(self.show_details)
         self.view.font_size_changed.connect(self.settings.set_font_size)
         self.view.highlights_painted.connect(self.highlights_ready)
         self.strip.follow(self.view.verticalScrollBar())
         self.strip.jump_requested.connect(lambda offset: self.view.reveal(offset))
         self.find_bar.closed.connect(self.view.setFocus)
-        self.facts_panel.fact_activated.connect(self._on_fact_activated)
-        self.details_panel.jump_requested.connect(self._on_details_jump)
         self.details_panel.article_requested.connect(lambda d, s, e: self.opener.open_stored(d, s, e))
         hints = QGuiApplication.styleHints()
         if hints is not None:
@@ -301,7 +294,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         else:  # reopened from the cache: the tree follows the highlights, so they show sooner
             self.view.after_painting(lambda t=self.document.text: self.tasks.start(lambda: build_fact_tree(p.analysis, t), lambda facts: self._on_facts_built(p, facts), self.status.say))
         self.details_panel.set_analysis(p.analysis, self.document.text)
-        self._reselect(current)
+        self.navigation.reselect(current)
         self.status.say(f"{len(p.analysis.entities)} names, {len(p.analysis.quotes)} quotes, {len(p.analysis.numbers)} numbers · {p.analysis.model_name} {p.analysis.model_version}")
         self.analysis_shown.emit(p.analysis)
         self.analysis_client.warm_up()
@@ -321,41 +314,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.settings.set_hidden_categories(set(CATEGORIES) - shown)
 
     def show_details(self, highlight: Highlight) -> None:
-        self.details_panel.show_highlight(highlight)
-        self.details_dock.show()
-
-    def _on_show_details(self) -> None:
-        if self.view.current is not None:
-            self.show_details(self.view.current)
-
-    def _on_clear_selection(self) -> None:
-        self.view.clear_selection()
-        self.details_panel.clear()
-        if self.find_bar.isVisible():
-            self.find_bar.close_bar()
-
-    def _on_fact_activated(self, target: tuple[int, int], record: tuple[str, int] | None) -> None:
-        start, end = target
-        self.view.reveal(start, end)
-        self.view.flash(start, end)
-        if record is not None:
-            highlight = self.index.find(*record)
-            if highlight is not None:
-                self.view.select_highlight(highlight, reveal=False)
-                self.details_panel.show_highlight(highlight)
-
-    def _reselect(self, before: Highlight | None) -> None:
-        """After a verdict, keep the same passage selected and its (corrected) details shown."""
-        same = next((h for h in self.index.items if before and (h.record, h.start, h.end) == (before.record, before.start, before.end)), None)
-        if same is not None:
-            self.view.select_highlight(same, reveal=False)
-            self.details_panel.show_highlight(same)
-
-    def _on_details_jump(self, record: str, index: int) -> None:
-        highlight = self.index.find(record, index)
-        if highlight is not None:
-            self.view.select_highlight(highlight)
-            self.view.flash(highlight.start, highlight.end)
+        self.navigation.show_details(highlight)
 
     # Theme, recent files, window.
     def set_theme(self, theme: str) -> None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import itertools
 import multiprocessing
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,13 +53,14 @@ class TaskWorker(QRunnable):
         try:
             result = self.call()
         except Exception as exc:
-            self._emit(self.signals.failed, str(exc) or type(exc).__name__)
+            self._emit("failed", str(exc) or type(exc).__name__)
         else:
-            self._emit(self.signals.finished, result)
+            self._emit("finished", result)
 
-    def _emit(self, signal: Any, value: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the runner went with its window meanwhile
-            signal.emit(self.token, value)
+    def _emit(self, name: str, value: Any) -> None:
+        # The runner may have gone with its window meanwhile: then even reading its signal raises.
+        with contextlib.suppress(RuntimeError):
+            getattr(self.signals, name).emit(self.token, value)
 
 
 class TaskRunner(QObject):
@@ -139,14 +142,33 @@ class Presentation:
     facts: FactNode | None = None
 
 
+@contextmanager
+def kept_from_the_collector() -> Iterator[None]:
+    """The cyclic garbage collector paused while an analysis's objects are made, and never run over them.
+
+    Only pausing it (gc_paused) was not enough: once it was on again, its next passes went over the
+    hundreds of thousands of objects just made, in one go, holding the GIL for up to 190 ms, and the
+    window could not paint meanwhile (tests/bench/ui_library.py, a 1 MB article reopened under load).
+    So they are frozen (gc.freeze): the collector leaves them alone. They form no cycles, so reference
+    counting still frees them when the article goes; the price is that any cyclic garbage alive at that
+    moment is never collected.
+    """
+    from desktop.store.analyses import gc_paused
+
+    with gc_paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
+
+
 def prepare_presentation(
     analysis: Analysis, text: str, verdicts: tuple[Any, ...] = (), with_facts: bool = False
 ) -> Presentation:
     """Apply the reader's verdicts (Annotations with source "auto") and index the highlights."""
     from desktop.store.corrections import apply_corrections
-    from desktop.store.library import gc_paused
 
-    with gc_paused():  # tens of thousands of new objects and no cycles, as in the cache's decoding
+    with kept_from_the_collector():  # tens of thousands of new objects and no cycles
         shown = apply_corrections(analysis, verdicts) if verdicts else analysis
         index = HighlightIndex(shown)
         links(shown)  # warm the lookups the Details panel and tooltips use

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
+
 from desktop.analysis.records import Analysis, Quote, Speaker
 from desktop.ui.details_panel import DetailsPanel
 from desktop.ui.facts_model import RECORD_ROLE, FactsModel, build_fact_tree
@@ -77,3 +79,45 @@ def test_a_lone_quote_keeps_its_own_row(qtbot):
     quotes = (alone.quotes[0], replace(alone.quotes[1], group=1), alone.quotes[2])
     _group, rows = statement_rows(build_fact_tree(replace(alone, quotes=quotes), TEXT))
     assert [row.record for row in rows] == [("quote", 0), ("quote", 1), ("quote", 2)]
+
+
+WINDOW_TEXT = (
+    "Harbour works\n\n"
+    "“The old bridge will reopen in May,” the city engineer Tomas Berg said on Tuesday. “Until then, "
+    "take the ferry.”\n\n"
+    "Shop owners on the quay were less sure. “We have heard that before,” said Lena Moss, who sells bread.\n"
+)
+
+
+def test_clicking_one_piece_of_an_interrupted_quote_marks_every_piece(qtbot, make_window, tmp_path):
+    from tests.ui.conftest import wait_for_highlights
+
+    path = tmp_path / "harbour.txt"
+    path.write_text(WINDOW_TEXT, encoding="utf-8")
+    window = make_window()
+    window.open_file(path)
+    wait_for_highlights(qtbot, window)
+    quotes = window.analysis.quotes
+    first = next(i for i, q in enumerate(quotes) if "old bridge" in q.text)
+    second = next(i for i, q in enumerate(quotes) if "Until then" in q.text)
+    other = next(i for i, q in enumerate(quotes) if "heard that" in q.text)
+    assert quotes[second].group == first  # the real pipeline and extractor see one statement
+    view = window.view
+
+    def marked() -> set[tuple[int, int]]:
+        return {(view.positions.from_qt(s.cursor.selectionStart()), view.positions.from_qt(s.cursor.selectionEnd()))
+                for s in view.extraSelections()}
+
+    piece = window.index.find("quote", second)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.span_rect_center(piece.start + 2, piece.end))
+    assert view.current == piece
+    both = {(quotes[first].start, quotes[first].end), (quotes[second].start, quotes[second].end)}
+    assert marked() == both
+    # A quote of one piece marks itself alone; a name marks itself alone.
+    view.select_highlight(window.index.find("quote", other))
+    assert marked() == {(quotes[other].start, quotes[other].end)}
+    name = next(h for h in window.index.items if h.record == "entity")
+    view.select_highlight(name)
+    assert marked() == {(name.start, name.end)}
+    view.select_highlight(window.index.find("quote", first))
+    assert marked() == both

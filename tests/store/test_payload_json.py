@@ -1,0 +1,45 @@
+"""The cached analysis's JSON decoded in pieces: exactly what json.loads gives, and the same errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from desktop.analysis.records import Analysis
+from desktop.store.analyses import PAYLOAD_JSON, analysis_from_payload
+from desktop.store.payload_json import loads_in_pieces
+
+SAMPLES = [
+    '{"model": {"name": "m", "version": "1"}, "entities": [{"start": 0, "end": 4, "text": "Ann \\"A\\""}, '
+    '{"start": 9, "end": 12, "role": null}], "quotes": [], "numbers": [[1, 2.5, -3e2], true, false, null]}',
+    ' { "a" : [ 1 , [ 2 , { "b" : [ ] } ] , "x,y]" ] , "c" : { } } ',
+    "[]",
+    '[{"k": "\\u00e9t\\u00e9"}, "über", 0]',
+    '"just a string"',
+    "42",
+]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_the_same_value_as_json_loads(text):
+    assert loads_in_pieces(text) == json.loads(text)
+
+
+@pytest.mark.parametrize("text", ['{"a": [1, 2}', '{"a" 1}', "[1 2]", '{"a": 1,}', "[1] [2]", "", '{1: 2}', "[1,"])
+def test_bad_json_raises_what_json_loads_raises(text):
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(text)
+    with pytest.raises(json.JSONDecodeError):
+        loads_in_pieces(text)
+
+
+def test_a_real_analysis_round_trips_through_the_cache_payload():
+    from desktop.analysis.engine import analyze_text
+
+    text = 'Mayor Ana Ruiz said on Monday: "We will build 3,000 homes." About 40 people came.'
+    analysis = analyze_text(text)
+    payload = json.dumps(analysis.to_dict(), **PAYLOAD_JSON)
+    assert loads_in_pieces(payload) == json.loads(payload)
+    assert analysis_from_payload(payload) == Analysis.from_dict(json.loads(payload))
+    assert analysis_from_payload(payload).quotes and analysis_from_payload(payload[:-1]) is None
