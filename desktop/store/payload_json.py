@@ -48,13 +48,9 @@ def _array(text: str, at: int, depth: int) -> tuple[list[Any], int]:
     while True:
         item, at = _value(text, at, depth + 1)
         items.append(item)
-        at = _skip(text, at)
-        if text.startswith(",", at):
-            at = _skip(text, at + 1)
-        elif text.startswith("]", at):
-            return items, at + 1
-        else:
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+        at, closed = _after_item(text, at, "]")
+        if closed:
+            return items, at
 
 
 def _object(text: str, at: int, depth: int) -> tuple[dict[str, Any], int]:
@@ -70,10 +66,16 @@ def _object(text: str, at: int, depth: int) -> tuple[dict[str, Any], int]:
         if not text.startswith(":", at):
             raise json.JSONDecodeError("Expecting ':' delimiter", text, at)
         result[key], at = _value(text, _skip(text, at + 1), depth + 1)
-        at = _skip(text, at)
-        if text.startswith(",", at):
-            at = _skip(text, at + 1)
-        elif text.startswith("}", at):
-            return result, at + 1
-        else:
-            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+        at, closed = _after_item(text, at, "}")
+        if closed:
+            return result, at
+
+
+def _after_item(text: str, at: int, close: str) -> tuple[int, bool]:
+    """Past the comma after an item (False) or the bracket that closes its array or object (True)."""
+    at = _skip(text, at)
+    if text.startswith(",", at):
+        return _skip(text, at + 1), False
+    if text.startswith(close, at):
+        return at + 1, True
+    raise json.JSONDecodeError("Expecting ',' delimiter", text, at)

@@ -4,7 +4,8 @@
 paints the reader's highlights in the article and the overview strip, fills the Notes panel and
 refreshes the Details of the highlight shown; and it keeps the Edit menu's annotation commands, Undo
 and Redo enabled, named and explained (status tips say why a command is not available). It is given
-the widgets it draws on, not the window. A write that failed is reported here too (`not_saved`).
+the widgets it draws on, not the window. A write that failed is reported here too (`not_saved`), and
+`annotation_under` says which of the reader's highlights the cursor or the selection is on.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.ui.highlights import user_highlights
 
 if TYPE_CHECKING:
+    from desktop.store import Annotation
     from desktop.ui.annotations import AnnotationController
 
 STATUS_TIPS = {
@@ -86,3 +88,24 @@ class AnnotationDisplay(QObject):
         self.error_box.setText(text)
         self.error_box.setInformativeText("The change was taken back in the window: it shows what the library holds.")
         self.error_box.show()
+
+    def reveal(self, annotation: Annotation) -> None:
+        """Scroll to the annotation's passage and flash it (picked in the Notes panel)."""
+        if annotation.detached:
+            self.say(f"This annotation's passage is no longer in the article (“{annotation.exact[:60]}”); it is kept.")
+            return
+        self.view.setTextCursor(self.view.cursor_at(annotation.start))
+        self.view.reveal(annotation.start, annotation.end)
+        self.view.flash(annotation.start, annotation.end)
+
+
+def annotation_under(notes: list[Annotation], span: tuple[int, int] | None, offset: int) -> Annotation | None:
+    """The reader's highlight the selection overlaps most, else the smallest one around the cursor."""
+    users = [a for a in notes if a.source == "user" and not a.detached]
+    if span is not None:
+        start, end = span
+        overlaps = [(min(end, a.end) - max(start, a.start), a) for a in users]
+        best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
+        return best[1] if best[0] > 0 else None
+    inside = [a for a in users if a.start <= offset < a.end] or [a for a in users if a.end == offset]
+    return min(inside, key=lambda a: a.end - a.start, default=None)

@@ -30,7 +30,7 @@ from shiboken6 import isValid
 
 from desktop.store.records import Annotation, auto_key, normalise_tags
 from desktop.ui.annotation_dialogs import CorrectionDialog, NoteDialog
-from desktop.ui.annotation_display import AnnotationDisplay
+from desktop.ui.annotation_display import AnnotationDisplay, annotation_under
 from desktop.ui.article_cache import ArticleCache
 from desktop.ui.export_task import ExportTask
 from desktop.ui.library_status import LibraryStatus
@@ -136,16 +136,7 @@ class AnnotationController(QObject):
             found = self._find(self.chosen)
             if found is not None:
                 return found
-        users = [a for a in self.notes if a.source == "user" and not a.detached]
-        span = self.view.selected_span()
-        if span is not None:
-            start, end = span
-            overlaps = [(min(end, a.end) - max(start, a.start), a) for a in users]
-            best = max(overlaps, key=lambda pair: pair[0], default=(0, None))
-            return best[1] if best[0] > 0 else None
-        offset = self.view.cursor_offset()
-        inside = [a for a in users if a.start <= offset < a.end] or [a for a in users if a.end == offset]
-        return min(inside, key=lambda a: a.end - a.start, default=None)
+        return annotation_under(self.notes, self.view.selected_span(), self.view.cursor_offset())
 
     def _find(self, annotation_id: int) -> Annotation | None:
         return next((a for a in self.notes if a.id == annotation_id), None)
@@ -157,14 +148,7 @@ class AnnotationController(QObject):
         annotation = self._find(annotation_id)
         if annotation is None:
             return
-        if annotation.detached:
-            self.window.status.say(
-                f"This annotation's passage is no longer in the article (“{annotation.exact[:60]}”); it is kept."
-            )
-        else:
-            self.view.setTextCursor(self.view.cursor_at(annotation.start))
-            self.view.reveal(annotation.start, annotation.end)
-            self.view.flash(annotation.start, annotation.end)
+        self.display.reveal(annotation)
         self.chosen = annotation.id
 
     def verdict_for(self, record: str, start: int, end: int) -> Annotation | None:

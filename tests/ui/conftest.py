@@ -67,13 +67,17 @@ def window(make_window):
     return make_window()
 
 
+# Generous: a condition is waited on, never a time, and a machine busy with other work is slow.
+WAIT_MS = 60_000
+
+
 def wait_for_text(qtbot, window, text: str) -> None:
-    qtbot.waitUntil(lambda: window.view.toPlainText() == text, timeout=10_000)
+    qtbot.waitUntil(lambda: window.view.toPlainText() == text, timeout=WAIT_MS)
 
 
 def wait_for_writes(qtbot, window) -> None:
     """Until the store worker has answered every call made so far (each write is then committed)."""
-    qtbot.waitUntil(lambda: window.store.pending == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: window.store.pending == 0, timeout=WAIT_MS)
 
 
 def wait_for_highlights(qtbot, window) -> None:

@@ -14,7 +14,7 @@ from desktop.documents import DocumentError, load
 from desktop.resources import sample_article
 from desktop.ui.main_window import file_filters
 from desktop.ui.settings import AppSettings
-from tests.ui.conftest import wait_for_text
+from tests.ui.conftest import WAIT_MS, wait_for_text
 
 ARTICLES = Path(__file__).parents[1] / "fixtures" / "articles"
 
@@ -48,7 +48,7 @@ def test_bad_file_shows_a_message_and_keeps_the_article(qtbot, window, monkeypat
     empty = tmp_path / "empty.txt"
     empty.write_text("   \n")
     open_through_menu(window, monkeypatch, empty)
-    qtbot.waitUntil(lambda: window.opener.error_box is not None and window.opener.error_box.isVisible())
+    qtbot.waitUntil(lambda: window.opener.error_box is not None and window.opener.error_box.isVisible(), timeout=WAIT_MS)
     with pytest.raises(DocumentError) as expected:
         load(empty)
     assert window.opener.error_box.text() == str(expected.value)
