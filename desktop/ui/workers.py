@@ -289,11 +289,14 @@ class AnalysisService:
                 parts = self._parts.get(job)
                 if parts is not None:
                     parts[key].extend(records)
+                    gc.freeze()  # kept for the whole analysis: the collector need not go over them again
             elif kind == "finished":
                 job, data, payload = message[1], message[2], message[3]
                 data.update(self._parts.pop(job, {}))
                 # Built here, in the reader thread, so the GUI thread only receives ready records.
-                self._deliver(job, ("finished", job, Analysis.from_dict(data), payload))
+                with kept_from_the_collector():
+                    analysis = Analysis.from_dict(data)
+                self._deliver(job, ("finished", job, analysis, payload))
             else:
                 self._deliver(message[1], message)
 
