@@ -11,7 +11,7 @@ the widgets it draws on, not the window. A write that failed is reported here to
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -19,8 +19,25 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop.ui.highlights import user_highlights
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QUndoStack
+
+    from desktop.documents import Document
     from desktop.store import Annotation
-    from desktop.ui.annotations import AnnotationController
+    from desktop.ui.export_task import ExportTask
+    from desktop.ui.library_status import LibraryStatus
+
+
+class AnnotatedArticle(Protocol):
+    """What the display reads of the annotation controller (a QObject, its parent)."""
+
+    annotations_changed: SignalInstance
+    document: Document | None
+    exporter: ExportTask
+    library_status: LibraryStatus
+    notes: list[Annotation]
+    undo_stack: QUndoStack
+
 
 STATUS_TIPS = {
     "highlight": "Highlight the selected passage in the chosen colour (Ctrl+H)",
@@ -33,9 +50,9 @@ STATUS_TIPS = {
 
 
 class AnnotationDisplay(QObject):
-    def __init__(self, controller: AnnotationController, widgets: tuple[Any, Any, Any, Any], actions: Any,
+    def __init__(self, controller: AnnotatedArticle, widgets: tuple[Any, Any, Any, Any], actions: Any,
                  say: Callable[[str], None], analysed: Callable[[], bool]):
-        super().__init__(controller)
+        super().__init__(controller)  # a QObject that also meets the protocol
         self.controller = controller
         self.view, self.strip, self.notes_panel, self.details_panel = widgets  # article, strip, Notes, Details
         self.actions = actions

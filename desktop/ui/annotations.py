@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from time import perf_counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -38,9 +38,34 @@ from desktop.ui.palette import USER_CATEGORIES, user_colour
 from desktop.ui.undo_commands import Change, Version, provisional
 
 if TYPE_CHECKING:
+    from desktop.analysis.records import Analysis
     from desktop.documents import Document
+    from desktop.ui.analysis_status import AnalysisStatus
+    from desktop.ui.article_view import ArticleView
+    from desktop.ui.details_panel import DetailsPanel
     from desktop.ui.highlights import Highlight
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.notes_panel import NotesPanel
+    from desktop.ui.overview_strip import OverviewStrip
+    from desktop.ui.settings import AppSettings
+    from desktop.ui.store_worker import StoreWorker
+    from desktop.ui.window_actions import WindowActions
+
+
+class AnnotationHost(Protocol):
+    """What the annotations need of the window: the views they mark, its actions, the store worker,
+    the status line, the settings and the analysis as shown and as the engine gave it."""
+
+    actions_: WindowActions
+    analysis: Analysis | None
+    details_panel: DetailsPanel
+    notes_panel: NotesPanel
+    raw_analysis: Analysis | None
+    settings: AppSettings
+    status: AnalysisStatus
+    store: StoreWorker
+    strip: OverviewStrip
+    view: ArticleView
+
 
 VERDICT_WORDS = {"accepted": "Accept", "rejected": "Reject", "corrected": "Correct"}
 
@@ -50,7 +75,7 @@ class AnnotationController(QObject):
     verdicts_changed = Signal()
     write_finished = Signal(bool)  # a write came back: True committed, False failed and rolled back
 
-    def __init__(self, window: MainWindow, db_path: Path):
+    def __init__(self, window: AnnotationHost, db_path: Path):
         super().__init__(window)
         self.window = window
         self.view = window.view

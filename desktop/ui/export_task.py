@@ -10,20 +10,35 @@ file. Cancel interrupts the read. The GUI thread neither reads the library nor w
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QToolButton
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
+    from desktop.ui.analysis_status import AnalysisStatus
     from desktop.ui.library_status import LibraryStatus
-    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import AppSettings
     from desktop.ui.store_worker import StoreWorker
+    from desktop.ui.window_actions import WindowActions
+
+
+class ExportHost(Protocol):
+    """What an export needs of the window: its actions, settings, status line and status bar."""
+
+    actions_: WindowActions
+    settings: AppSettings
+    status: AnalysisStatus
+
+    def statusBar(self) -> QStatusBar: ...
+
 
 FILTERS = {"csv": "CSV, for spreadsheets (*.csv)", "jsonl": "JSON Lines, for programs (*.jsonl)"}
 
 
-def choose_target(window: MainWindow, start: str) -> tuple[Path, str] | None:
+def choose_target(window: ExportHost, start: str) -> tuple[Path, str] | None:
     """Ask where to export; (path with its suffix, "csv" | "jsonl"), or None when cancelled."""
     name, chosen = QFileDialog.getSaveFileName(window, "Export Annotations", start, ";;".join(FILTERS.values()))
     if not name:
@@ -39,7 +54,7 @@ def choose_target(window: MainWindow, start: str) -> tuple[Path, str] | None:
 
 class ExportTask(QObject):
 
-    def __init__(self, window: MainWindow, library_status: LibraryStatus, store: StoreWorker):
+    def __init__(self, window: ExportHost, library_status: LibraryStatus, store: StoreWorker):
         super().__init__(window)
         self.window = window
         self.library_status = library_status

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QLabel
@@ -19,8 +19,26 @@ from PySide6.QtWidgets import QFileDialog, QLabel
 from desktop.config import DB_ENV, default_db_path
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QStatusBar
+
+    from desktop.ui.analysis_status import AnalysisStatus
     from desktop.ui.settings import AppSettings
+    from desktop.ui.window_actions import WindowActions
+
+
+class LibraryChoiceHost(Protocol):
+    """What choosing a library needs of the window."""
+
+    actions_: WindowActions
+    annotations: Any  # the AnnotationController, which opens the chosen library on the store worker
+    settings: AppSettings
+    status: AnalysisStatus
+
+    def close_document(self) -> None: ...
+    def show_library(self) -> None: ...
+    def update_title(self) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+
 
 LIBRARY_FILTER = "Factlight libraries (*.db);;All files (*)"
 
@@ -37,7 +55,7 @@ def starting_library(settings: AppSettings, explicit: Path | None) -> Path:
 
 
 class LibraryChoice(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: LibraryChoiceHost) -> None:
         super().__init__(window)
         self.window = window
         self.settings = window.settings

@@ -13,7 +13,7 @@ articles are deleted for good. Their files on disk are never touched.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
@@ -21,13 +21,47 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.ui.import_task import ImportTask
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QDockWidget, QStatusBar
+
+    from desktop.documents import Document
+    from desktop.ui.analysis_status import AnalysisStatus
+    from desktop.ui.document_opener import DocumentOpener
+    from desktop.ui.library_panel import LibraryPanel
+    from desktop.ui.people_panel import PeoplePanel
+    from desktop.ui.search_panel import SearchPanel
+    from desktop.ui.store_worker import StoreWorker
+    from desktop.ui.window_actions import WindowActions
+    from desktop.ui.workers import AnalysisClient
+
+
+class LibraryHost(Protocol):
+    """What the library-wide views need of the window: its panels, the store worker and the opener."""
+
+    actions_: WindowActions
+    analysis_client: AnalysisClient
+    annotations: Any  # the AnnotationController (its library status and cache)
+    document: Document | None
+    import_finished: SignalInstance
+    library_loaded: SignalInstance
+    library_panel: LibraryPanel
+    opener: DocumentOpener
+    people_dock: QDockWidget
+    people_panel: PeoplePanel
+    search_panel: SearchPanel
+    status: AnalysisStatus
+    store: StoreWorker
+
+    def close_document(self) -> None: ...
+    def show_library(self) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+
 
 REFRESH_MS = 300
 
 
 class LibraryController(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: LibraryHost) -> None:
         super().__init__(window)
         self.window = window
         self.status = window.annotations.library_status

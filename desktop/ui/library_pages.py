@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -19,11 +19,36 @@ from desktop.ui.library_panel import LibraryPanel
 from desktop.ui.window_actions import file_filters
 
 if TYPE_CHECKING:
-    from desktop.ui.main_window import MainWindow
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QDockWidget
+
+    from desktop.documents import Document
+    from desktop.ui.analysis_status import AnalysisStatus
+    from desktop.ui.article_view import ArticleView
+    from desktop.ui.search_panel import SearchPanel
+    from desktop.ui.window_actions import WindowActions
+    from desktop.ui.workers import TaskRunner
+
+
+class PagesHost(Protocol):
+    """What the central pages (article or Library view) need of the window."""
+
+    actions_: WindowActions
+    document: Document | None
+    library: Any  # the LibraryController: opening an article, import of dropped folders
+    search_dock: QDockWidget
+    search_panel: SearchPanel
+    status: AnalysisStatus
+    tasks: TaskRunner
+    view: ArticleView
+
+    def open_file(self, path: str | Path) -> None: ...
+    def setCentralWidget(self, widget: QWidget) -> None: ...
 
 
 class LibraryPages(QObject):
-    def __init__(self, window: MainWindow, article: QWidget) -> None:
+    def __init__(self, window: PagesHost, article: QWidget) -> None:
         super().__init__(window)
         self.window = window
         self.panel = LibraryPanel()

@@ -9,7 +9,7 @@ over a passage the reader jumped to.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QVariantAnimation
 from PySide6.QtGui import QColor, QTextCharFormat
@@ -18,15 +18,27 @@ from PySide6.QtWidgets import QTextEdit
 from desktop.ui.palette import colours, flash_colour
 
 if TYPE_CHECKING:
-    from desktop.ui.article_view import ArticleView
+    from PySide6.QtGui import QTextCursor
+
     from desktop.ui.highlights import Highlight
+
+
+class MarkedView(Protocol):
+    """What the marks need of the reading view (a QPlainTextEdit, their parent)."""
+
+    current: Highlight | None
+    dark: bool
+
+    def cursor_at(self, offset: int, end: int | None = None) -> QTextCursor: ...
+    def setExtraSelections(self, selections: list[QTextEdit.ExtraSelection]) -> None: ...
+
 
 FLASH_MS = 1200
 
 
 class SelectionMarks(QObject):
-    def __init__(self, view: ArticleView):
-        super().__init__(view)
+    def __init__(self, view: MarkedView):
+        super().__init__(view)  # a QObject that also meets the protocol
         self.view = view
         self.pieces_of: Callable[[Highlight], list[Highlight]] | None = None
         self.flash_range: tuple[int, int] | None = None
