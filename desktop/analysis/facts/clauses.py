@@ -168,19 +168,6 @@ def name_of(tok: Token, para: Paragraph, references: References) -> str:
     return doc[left:right].text
 
 
-def governing_verb(tok: Token | None) -> Token | None:
-    """The verb of the clause a token sits in (climbing heads), else None."""
-    for _ in range(30):
-        if tok is None:
-            return None
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
-
-
 def phrase(tok: Token | None) -> str | None:
     if tok is None:
         return None

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from desktop.analysis.facts.clauses import clause, governing_verb
+from desktop.analysis.facts.clauses import clause
 from desktop.analysis.facts.events import VAGUE_DATES, DatesByParagraph, event, is_event_verb
 from desktop.analysis.facts.quantities import (
     describes_the_speaker,
@@ -27,6 +27,7 @@ from desktop.analysis.facts.quantities import (
 from desktop.analysis.facts.statements import QuoteSpans, quote_statements, reported_speech
 from desktop.analysis.lexicon.speech import SPEECH_VERBS
 from desktop.analysis.nlp import Paragraph, ParsedText, SentenceSpan
+from desktop.analysis.nlp.syntax import governing_verb
 from desktop.analysis.records import Entity, Fact, Number, Quote, QuoteSpan
 from desktop.analysis.references import References, build_references
 

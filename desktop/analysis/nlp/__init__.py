@@ -5,6 +5,7 @@
   into the whole text); `AnalysisCancelled` when asked to stop.
 - parallel.py: long texts shared with forked helper processes (same Docs).
 - fast_ops.py, fast_rules.py: numpy's matrix product and a look-up attribute matcher, same annotations.
+- syntax.py: reading the parse (`governing_verb`), shared by quotes and facts.
 Importing this package does not import spaCy.
 """
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from desktop.analysis.lexicon.speech import DOCUMENTS, SPEAKS_FOR, SPEECH_NOUNS
+from desktop.analysis.nlp.syntax import governing_verb
 from desktop.analysis.records import NAME_KINDS
 from desktop.analysis.references import DocumentIndex, is_speech_cue
 
@@ -219,15 +220,7 @@ def _clause_verb(sent: SentenceSpan, local: int) -> Token | None:
         if t.idx >= local:
             break
         tok = t
-    for _ in range(12):
-        if tok is None:
-            return None
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
-            return tok
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-    return None
+    return governing_verb(tok, max_steps=12)
 
 
 def _subject(verb: Token) -> Token | None:
