@@ -20,7 +20,7 @@ from desktop.analysis.references import build_references
 from desktop.config import ModelChoice
 
 # Bump when extractor output changes, so cached analyses in the library are recomputed.
-ENGINE_VERSION = "8"
+ENGINE_VERSION = "9"
 
 # Share of the progress bar given to spaCy; the extractors take the rest.
 _PARSE_SHARE = 0.95

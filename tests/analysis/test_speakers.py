@@ -281,3 +281,28 @@ def test_a_title_in_a_clause_about_someone_is_still_not_a_statement(analyze):
 )
 def test_words_that_label_a_noun_are_not_made_the_subjects(analyze, text):
     assert all(q.speaker is None for q in analyze(text).quotes), [q.text for q in analyze(text).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "expected"),
+    [
+        ("Ms. Okafor called Mr. Vale's remarks “deeply cynical.”", "cynical", "Ms. Okafor"),
+        ("Ms. Okafor, who has called Mr. Vale's remarks “deeply cynical,” said she would vote no.", "cynical",
+         "Ms. Okafor"),
+        ("Ms. Okafor called Mr. Vale's promise “a fairy tale.”", "fairy tale", "Ms. Okafor"),
+    ],
+)
+def test_words_someone_gives_to_anothers_remarks_are_theirs(analyze, text, fragment, expected):
+    assert speaker(analyze(text), fragment)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ms. Okafor mocked Mr. Vale's promise of “a chicken in every pot.”",
+        "The senator repeated Mr. Vale's claim that the bill was “a gift to farmers.”",
+    ],
+)
+def test_the_content_of_anothers_remarks_stays_theirs(analyze, text):
+    [quote] = analyze(text).quotes
+    assert quote.speaker.text == "Mr. Vale's"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.analysis.lexicon.speech import DOCUMENTS, SPEAKS_FOR, SPEECH_NOUNS
+from desktop.analysis.lexicon.speech import DOCUMENTS, NAMING_VERBS, SPEAKS_FOR, SPEECH_NOUNS
 from desktop.analysis.nlp.syntax import governing_verb
 from desktop.analysis.records import NAME_KINDS
 from desktop.analysis.references import DocumentIndex, is_speech_cue
@@ -61,7 +61,7 @@ def cue_in_clause(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
             continue
         cur, steps = tok, 0
         while cur.head.i != cur.i and steps < _MAX_CLIMB:
-            cur, steps = cur.head, steps + 1
+            via, cur, steps = cur, cur.head, steps + 1
             if index.quoted(cur, para):
                 continue
             if is_speech_cue(cur):
@@ -70,7 +70,7 @@ def cue_in_clause(span: QuoteSpan, index: DocumentIndex) -> Cue | None:
                 break
             if cur.pos_ == "NOUN" and cur.lemma_.lower() in SPEECH_NOUNS and _owner(cur) is not None:
                 if best is None or steps < best[0]:
-                    best = (steps, _outer_report(cur, index, para), para)
+                    best = (steps, _outer_report(_judged_by(cur, via, index, para), index, para), para)
                 break
             if characterising(cur) and not index.quoted(cur.head, para):
                 # "rated the claims as “false”", "branding the mayor as a “fair-weather friend”": whoever
@@ -102,6 +102,18 @@ def characterising(tok: Token) -> bool:
     if tok.lower_ != "as" or tok.dep_ != "prep" or tok.head.pos_ != "VERB":
         return False
     return any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
+
+
+def _judged_by(noun: Token, via: Token, index: DocumentIndex, para: Paragraph) -> Token:
+    """The verb whose object is the noun of speech, when the quote (reached through `via`) says what
+    the verb's subject makes of it: in "Ms. Ode called Mr. Vale's remarks “cynical”" the words are the
+    caller's. Words that are the noun's content stay its owner's ("mocked his promise of “…”")."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or index.quoted(verb, para):
+        return noun
+    if verb.lemma_.lower() in NAMING_VERBS:
+        return noun if via.dep_ in ("prep", "acl", "relcl") else verb
+    return verb if via.dep_ == "amod" and is_speech_cue(verb) else noun
 
 
 def _owner(noun: Token) -> Token | None:
