@@ -1,6 +1,12 @@
-"""Runs the whole analysis of one document: parse in paragraphs, then the extractors over the parse."""
+"""Runs the whole analysis of one document: parse in paragraphs, then the extractors over the parse.
+
+Where a long text is parsed by two processes, the numbers (which read only the parse) are read by a
+forked helper while this process finds the entities, references and quotes (nlp/parallel.py).
+"""
 
 from __future__ import annotations
+
+from contextlib import ExitStack
 
 from desktop.analysis.entities import extract_entities
 from desktop.analysis.facts import build_facts
@@ -12,6 +18,7 @@ from desktop.analysis.nlp import (
     model_version,
     never_cancelled,
     parse,
+    parse_processes,
 )
 from desktop.analysis.numbers import extract_numbers
 from desktop.analysis.quotes import extract_quotes, find_quote_spans
@@ -35,11 +42,18 @@ def analyze_text(
     model = model or ModelChoice.from_environment()
     nlp = load_pipeline(model.name, model.fast_gemm)
     parsed = parse(text, nlp, lambda f: progress(f * _PARSE_SHARE), cancelled)
-    entities = extract_entities(parsed)
-    # One resolver of pronouns and aliases for the document, shared by quotes and facts.
-    references = build_references(parsed, entities, find_quote_spans(parsed.text))
-    quotes = extract_quotes(parsed, entities, references)
-    numbers = extract_numbers(parsed, entities)
+    with ExitStack() as helpers:
+        side = None
+        if parse_processes(len(text)) > 1:
+            from desktop.analysis.nlp.parallel import ForkedCall
+
+            # extract_numbers reads the parse alone (not the entities), so it can start now
+            side = helpers.enter_context(ForkedCall(extract_numbers, parsed, []))
+        entities = extract_entities(parsed)
+        # One resolver of pronouns and aliases for the document, shared by quotes and facts.
+        references = build_references(parsed, entities, find_quote_spans(parsed.text))
+        quotes = extract_quotes(parsed, entities, references)
+        numbers = side.result() if side is not None else extract_numbers(parsed, entities)
     facts = build_facts(parsed, entities, quotes, numbers, references)
     progress(1.0)
     return Analysis(

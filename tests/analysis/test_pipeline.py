@@ -137,3 +137,25 @@ def test_a_cancelled_parallel_parse_stops_its_helpers_at_once(nlp_pipeline, monk
     assert time.perf_counter() - started < 10
     assert len(seen) == 70  # stopped where asked, past the first batch of each process
     assert set(multiprocessing.active_children()) - before == set()
+
+
+def test_numbers_read_by_a_forked_helper_are_the_ones_read_here(monkeypatch):
+    """With two processes the numbers are read in a forked helper while the entities are found here."""
+    import multiprocessing
+
+    from desktop.analysis.nlp import parsing as pipeline
+    from desktop.analysis.nlp.parallel import can_fork
+
+    if not can_fork():
+        pytest.skip("parallel analysis is used only where processes start by fork")
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(ARTICLES.glob("*.txt")))
+    model = ModelChoice(DEFAULT_MODEL, fast_gemm=True)
+    monkeypatch.setenv("FACTLIGHT_PROCESSES", "1")
+    alone = analyze_text(text, model)
+    monkeypatch.setenv("FACTLIGHT_PROCESSES", "2")
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_CHARS", 1000)
+    before = set(multiprocessing.active_children())
+    shared = analyze_text(text, model)
+    assert len(alone.numbers) > 50
+    assert shared == alone
+    assert set(multiprocessing.active_children()) - before == set()

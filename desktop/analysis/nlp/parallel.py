@@ -7,14 +7,17 @@ once; where processes cannot fork (Windows, macOS by default) pipeline.parse_pro
 spaCy's own nlp.pipe(n_process=…) was tried first: when its caller stops early (a cancelled analysis,
 Ctrl+C) it waits for workers that are blocked writing to a pipe every forked worker still holds open,
 and hangs. A multiprocessing Pool is stopped at once by terminate(), so a stop is immediate here.
+
+After the parse the second CPU would sit idle while the extractors run one after the other;
+`ForkedCall` runs one of them that needs only the parse (the numbers) in a forked process meanwhile.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import signal
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -22,6 +25,10 @@ if TYPE_CHECKING:
 
 # The pipeline the helpers inherit when they are forked (set only while a pool is open).
 _FORKED_NLP: Language | None = None
+# The call a ForkedCall's helper inherits (set only while it is being forked).
+_FORKED_CALL: tuple[Callable[..., Any], tuple[Any, ...]] | None = None
+
+T = TypeVar("T")
 
 
 def can_fork() -> bool:
@@ -70,3 +77,43 @@ def _parse_batch(texts: list[str]) -> list[bytes]:
     nlp = _FORKED_NLP
     assert nlp is not None, "helpers are forked while the pool is opened"
     return [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=len(texts))]
+
+
+class ForkedCall(Generic[T]):
+    """`function(*args)` run in a forked process while this one goes on; `result()` waits for it.
+
+    The helper starts with a copy of this process's memory (the parsed Docs), so nothing is sent to
+    it; only the result comes back, pickled. Use it as a context manager: leaving the block early
+    (an exception, a cancelled analysis) terminates the helper.
+    """
+
+    def __init__(self, function: Callable[..., T], *args: Any):
+        global _FORKED_CALL
+        _FORKED_CALL = (function, args)
+        try:  # the pool forks its one helper here, which inherits _FORKED_CALL
+            self._pool = multiprocessing.get_context("fork").Pool(1, initializer=_ignore_interrupts)
+        finally:
+            _FORKED_CALL = None
+        self._pending = self._pool.apply_async(_run_forked_call)
+        self._done = False
+
+    def result(self) -> T:
+        value = self._pending.get()
+        self._done = True
+        return value
+
+    def __enter__(self) -> ForkedCall[T]:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._done:
+            self._pool.close()
+        else:
+            self._pool.terminate()
+        self._pool.join()
+
+
+def _run_forked_call() -> Any:
+    assert _FORKED_CALL is not None, "the helper is forked while the call is set"
+    function, args = _FORKED_CALL
+    return function(*args)
