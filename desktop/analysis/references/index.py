@@ -24,9 +24,14 @@ from desktop.analysis.nlp import Paragraph, ParsedText, SentenceSpan
 from desktop.analysis.records import Entity, QuoteSpan
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Token
 
 
+# The token attributes _scan_tokens reads, in the order it unpacks them.
+_SCANNED = ["IDX", "SENT_START", "POS", "DEP", "LOWER", "LEMMA"]
+# Lemmas (lower case) of the verbs is_speech_cue may accept.
+_CUE_LEMMAS = SPEECH_VERBS | BARE_SPEECH_VERBS | PHRASE_VERBS
 # What a verb that reports speech only when bare ("she continued") may not have.
 _OWN_OBJECTS = frozenset({"xcomp", "dobj", "prep", "acomp", "attr", "oprd", "agent", "dative"})
 
@@ -46,6 +51,13 @@ def is_speech_cue(tok: Token) -> bool:
     if lemma in PHRASE_VERBS:
         return any(c.dep_ == "dobj" and (lemma, c.lemma_.lower()) in SPEECH_PHRASES for c in tok.children)
     return False
+
+
+def _may_cue(seen: dict[int, bool], lemma: int, store: StringStore) -> bool:
+    """Whether a verb with this lemma id can report speech (is_speech_cue decides), once per lemma."""
+    if lemma not in seen:
+        seen[lemma] = store[lemma].lower() in _CUE_LEMMAS
+    return seen[lemma]
 
 
 class DocumentIndex:
@@ -74,40 +86,49 @@ class DocumentIndex:
         self.cue_offsets = [c[0] for c in self.cues]
 
     def _scan_tokens(self) -> None:
+        # The attributes of every token come from one Doc.to_array per paragraph: building a spaCy
+        # Token for each of them cost more than the scan itself. Tokens are built where one is kept.
+        from spacy.symbols import AUX, PRON, PROPN, VERB
+
         spans, entities = self.quote_spans, self.entities
+        store = self.parsed.paragraphs[0].doc.vocab.strings if self.parsed.paragraphs else None
+        compound, nsubj, according = (store[w] for w in ("compound", "nsubj", "according")) if store else (0, 0, 0)
+        may_cue: dict[int, bool] = {}  # lemma id -> whether a speech verb has that lemma
         k = e = 0
         sentence = -1
         for para in self.parsed.paragraphs:
+            doc = para.doc
+            rows = doc.to_array(_SCANNED).tolist() if len(doc) else []
             starts: list[int] = []
             flags: list[bool] = []
-            for tok in para.doc:
-                local = tok.idx
+            for i, (local, sent_start, pos, dep, lower, lemma) in enumerate(rows):
                 starts.append(local)
                 offset = para.start + local
                 while k < len(spans) and spans[k].end <= offset:
                     k += 1
                 quoted = k < len(spans) and spans[k].start <= offset
                 flags.append(quoted)
-                if tok.is_sent_start or tok.i == 0:
+                if sent_start == 1 or i == 0:
                     sentence += 1
-                pos = tok.pos_
-                if pos == "PROPN" and not (tok.dep_ == "compound" and tok.head.pos_ == "PROPN"):
-                    self.run_ends.append(tok)
+                if pos == PROPN and not (dep == compound and doc[i].head.pos_ == "PROPN"):
+                    self.run_ends.append(doc[i])
                 if quoted:
                     continue
-                if is_speech_cue(tok):
-                    self.cues.append((offset, tok, para))
-                if pos == "PRON":
-                    gender = PRONOUN_GENDER.get(tok.lower_)
+                if lower == according or pos in (VERB, AUX) and _may_cue(may_cue, lemma, store):
+                    tok = doc[i]
+                    if is_speech_cue(tok):
+                        self.cues.append((offset, tok, para))
+                if pos == PRON:
+                    gender = PRONOUN_GENDER.get(store[lower])
                     if gender:
                         self.pronouns.setdefault(sentence, {"m": 0, "f": 0})[gender] += 1
                 while e < len(entities) and entities[e].end <= offset:
                     e += 1
                 entity = entities[e] if e < len(entities) and entities[e].start <= offset else None
-                if entity is not None and entity.kind == "organization" and tok.dep_ == "nsubj":
+                if entity is not None and entity.kind == "organization" and dep == nsubj:
                     self.org_subjects.append((offset, entity))
-                if (entity is not None and entity.kind == "person") or (pos == "PROPN" and tok.dep_ == "nsubj"):
-                    self.people.append((sentence, tok, para, entity))
+                if (entity is not None and entity.kind == "person") or (pos == PROPN and dep == nsubj):
+                    self.people.append((sentence, doc[i], para, entity))
             self.token_starts.append(starts)
             self._in_quote[id(para)] = flags
 
