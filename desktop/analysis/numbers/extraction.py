@@ -93,14 +93,32 @@ _START_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(SCALES) | VAGUE | {
 
 def _possible_starts(doc: Doc) -> set[int]:
     """Tokens an amount can start at (a superset of where read_run finds one): a digit, an ordinal,
-    a number word. One pass over the tokens instead of read_run's look at every one of them."""
-    return {
-        tok.i
-        for tok in doc
-        if tok.lower_.split("-", 1)[0] in _START_WORDS
-        or tok.ent_type_ == "ORDINAL"
-        or any(c.isnumeric() for c in tok.text)
-    }
+    a number word. One pass over the tokens instead of read_run's look at every one of them.
+
+    The pass reads the words' ids with one Doc.to_array and tests each distinct word once (building
+    a spaCy Token per token and testing its text cost more than reading the amounts)."""
+    if not len(doc):
+        return set()
+    strings = doc.vocab.strings
+    ordinal = strings["ORDINAL"]
+    starts = set()
+    for i, (lower, orth, ent_type) in enumerate(doc.to_array(_START_ATTRS).tolist()):
+        word = _STARTS_WITH_WORD.get(lower)
+        if word is None:
+            word = _STARTS_WITH_WORD[lower] = strings[lower].split("-", 1)[0] in _START_WORDS
+        digit = _HAS_NUMERAL.get(orth)
+        if digit is None:
+            digit = _HAS_NUMERAL[orth] = any(c.isnumeric() for c in strings[orth])
+        if word or digit or ent_type == ordinal:
+            starts.add(i)
+    return starts
+
+
+_START_ATTRS = ["LOWER", "ORTH", "ENT_TYPE"]
+# By string id (a hash of the string, the same in every document): whether a token's lower case
+# begins with a start word, and whether its text has a numeral.
+_STARTS_WITH_WORD: dict[int, bool] = {}
+_HAS_NUMERAL: dict[int, bool] = {}
 
 
 def _read_around(doc: Doc, run: Run, not_amounts: set[int]) -> tuple[Reading | None, int]:
