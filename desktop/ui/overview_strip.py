@@ -45,7 +45,8 @@ class OverviewStrip(QWidget):
         self.visible_fraction = (0.0, 1.0)
         self._bins: dict[str, set[int]] = {}
         self._user_bins: dict[str, set[int]] = {}
-        self._marks: QPixmap | None = None  # the drawn marks, for the current size, bins and colours
+        self._user_runs: dict[str, list[tuple[int, int]]] = {}
+        self._marks: QPixmap | None = None  # the analysis's marks drawn, for the current size, bins and colours
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(WIDTH, 100)
@@ -57,7 +58,7 @@ class OverviewStrip(QWidget):
 
     def clear(self) -> None:
         self._bins = {}
-        self._user_bins = {}
+        self._user_bins, self._user_runs = {}, {}
         self._redraw()
 
     def set_user_marks(self, index: HighlightIndex, length: int) -> None:
@@ -65,7 +66,8 @@ class OverviewStrip(QWidget):
         self.length = max(1, length)
         bins = highlight_bins(index, length, tuple(index.counts))
         self._user_bins = {c: b for c, b in bins.items() if b}
-        self._redraw()
+        self._user_runs = {c: _runs(b) for c, b in self._user_bins.items()}
+        self.update()  # drawn over the cached marks at each paint: a new highlight redraws no analysis marks
 
     def user_marks(self) -> set[int]:
         return set().union(*self._user_bins.values()) if self._user_bins else set()
@@ -114,6 +116,7 @@ class OverviewStrip(QWidget):
         if self._marks is None or self._marks.size() != self.size() * ratio:
             self._marks = self._draw_marks(ratio)
         painter.drawPixmap(0, 0, self._marks)
+        self._draw_user_marks(painter)
         painter.end()
 
     def _draw_marks(self, ratio: float) -> QPixmap:
@@ -129,16 +132,20 @@ class OverviewStrip(QWidget):
                 # Quotes take a thin lane on the left, so a name inside a quote keeps its own mark.
                 x, w = (1.0, 3.0) if category == "quote" else (5.0, width - 9.0)
                 lanes.append((QColor(colours(category, self.dark).ink), x, w, self._bins[category]))
-        # The reader's highlights: the right lane, drawn darker so a pale marker colour still shows.
-        for category, marks in self._user_bins.items():
-            colour = QColor(category if category.startswith("#") else user_colour(category, self.dark))
-            lanes.append((colour.darker(130) if not self.dark else colour.lighter(150), width - 3.0, 3.0, marks))
         for colour, x, w, marks in lanes:
-            for first, last in _runs(marks):
-                y = first * h / BINS
-                painter.fillRect(QRectF(x, y, w, max(2.0, (last + 1) * h / BINS - y, row)), colour)
+            _fill_runs(painter, colour, x, w, _runs(marks), h, row)
         painter.end()
         return pixmap
+
+    def _draw_user_marks(self, painter: QPainter) -> None:
+        """The reader's highlights: the right lane, drawn darker so a pale marker colour still shows.
+        A few dozen marks, drawn at each paint rather than cached, so making one costs no redraw."""
+        h, width = self.height(), self.width()
+        row = max(1.0, h / BINS)
+        for category, runs in self._user_runs.items():
+            colour = QColor(category if category.startswith("#") else user_colour(category, self.dark))
+            colour = colour.darker(130) if not self.dark else colour.lighter(150)
+            _fill_runs(painter, colour, width - 3.0, 3.0, runs, h, row)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._jump(event)
@@ -152,6 +159,13 @@ class OverviewStrip(QWidget):
             return
         fraction = min(1.0, max(0.0, event.position().y() / self.height()))
         self.jump_requested.emit(int(fraction * self.length))
+
+
+def _fill_runs(painter: QPainter, colour: QColor, x: float, w: float, runs: list[tuple[int, int]], h: int,
+               row: float) -> None:
+    for first, last in runs:
+        y = first * h / BINS
+        painter.fillRect(QRectF(x, y, w, max(2.0, (last + 1) * h / BINS - y, row)), colour)
 
 
 def _runs(marks: set[int]) -> list[tuple[int, int]]:
