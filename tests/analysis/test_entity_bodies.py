@@ -89,8 +89,14 @@ def test_lowercase_words_after_a_name_are_not_part_of_it(analyze):
 
 
 def test_a_word_after_a_model_number_is_not_a_person(analyze):
-    analysis = analyze("Boeing delivered its popular 737 Max jets, and the embattled 737 Max returned to service.")
-    assert "Max" not in named(analysis, "person")
+    # The model calls "Howard" a person in both places; after a model number it names the product.
+    analysis = analyze("Tesla sold its popular 3 Howard cars, and the embattled 3 Howard returned to showrooms.")
+    assert "Howard" not in named(analysis, "person")
+
+
+def test_a_person_after_a_number_that_is_no_model_stays_a_person(analyze):
+    analysis = analyze("In 2019 Howard Lyle joined the firm, and in 2021 Lyle left it.")
+    assert "Howard Lyle" in named(analysis, "person")
 
 
 def test_an_apposition_the_parse_misses_says_what_a_name_is(analyze):
