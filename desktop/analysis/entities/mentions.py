@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,14 @@ class Mention:
             if head < self.i or head >= self.j or head == k:
                 return doc[k]
         return doc[self.j - 1]
+
+
+def covered_tokens(mentions: list[Mention]) -> defaultdict[int, set[int]]:
+    """The token indices each paragraph's mentions already cover, by id() of the paragraph."""
+    covered: defaultdict[int, set[int]] = defaultdict(set)
+    for m in mentions:
+        covered[id(m.para)].update(range(m.i, m.j))
+    return covered
 
 
 def bare_word(tok: Token) -> str:

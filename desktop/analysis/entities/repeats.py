@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from desktop.analysis.entities.mentions import Mention
+from desktop.analysis.entities.mentions import Mention, covered_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,9 +26,7 @@ def repeated_names(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]
             names[words[0]].setdefault(words, m)
     if not names:
         return []
-    covered: dict[int, set[int]] = defaultdict(set)
-    for m in mentions:
-        covered[id(m.para)].update(range(m.i, m.j))
+    covered = covered_tokens(mentions)
     found: list[Mention] = []
     for para in parsed.paragraphs:
         doc = para.doc

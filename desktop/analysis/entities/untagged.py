@@ -7,7 +7,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from desktop.analysis.entities.gazetteers import is_known_place
-from desktop.analysis.entities.mentions import Mention, bare_word, wire_date_at
+from desktop.analysis.entities.mentions import Mention, bare_word, covered_tokens, wire_date_at
 from desktop.analysis.entities.name_words import ORG_LAST_WORDS, ORG_NOUNS
 from desktop.analysis.lexicon.people import HONORIFICS, TITLES
 from desktop.analysis.records import NAME_KINDS
@@ -75,9 +75,7 @@ def untagged_people(
     # but does not make other lone mentions of the word people.
     lone_names = {m.text for m in mentions if m.kind == "person" and len(m.words) == 1}
     names = {m.text for m in mentions if m.kind in NAME_KINDS}
-    covered: dict[int, set[int]] = defaultdict(set)
-    for m in mentions:
-        covered[id(m.para)].update(range(m.i, m.j))
+    covered = covered_tokens(mentions)
     known_names = surnames | lone_names
     found: list[Mention] = []
     for para in parsed.paragraphs:
@@ -172,9 +170,7 @@ _PLACE_OPENERS = frozenset({"near", "outside", "around"})
 
 def untagged_opening_places(parsed: ParsedText, mentions: list[Mention]) -> list[Mention]:
     """ "Near Hadrin Wells, two strikes …": the untagged name after a sentence's opening "Near"."""
-    covered: dict[int, set[int]] = defaultdict(set)
-    for m in mentions:
-        covered[id(m.para)].update(range(m.i, m.j))
+    covered = covered_tokens(mentions)
     found: list[Mention] = []
     for para in parsed.paragraphs:
         doc = para.doc

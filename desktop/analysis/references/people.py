@@ -105,7 +105,7 @@ class People:
 
     def of_gender(self, name: str, gender: str | None) -> str:
         """For a bare surname that two people share, the one of them the text says is of `gender`
-        ("Clinton … she" -> Hillary Clinton when only she is called "she"); else the name itself."""
+        ("Osei … she" -> Ama Osei when only she is called "she"); else the name itself."""
         candidates = self._candidates.get(name)
         if not candidates or gender is None:
             return name
@@ -191,7 +191,7 @@ class People:
 
 def _same_person(a: str, b: str) -> bool:
     """ "Hector Vane" and "Slam Hector Vane" (one ends the other), "Marta Lindqvist" and "Marta E.
-    Lindqvist" (same first and last word): one person; "Hillary Clinton" and "Bill Clinton" are two."""
+    Lindqvist" (same first and last word): one person; "Ama Osei" and "Kwame Osei" are two."""
     x, y = a.split(), b.split()
     shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
     return longer[-len(shorter) :] == shorter or (x[0] == y[0] and x[-1] == y[-1])
