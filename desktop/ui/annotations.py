@@ -34,6 +34,7 @@ from desktop.ui.annotation_display import AnnotationDisplay, annotation_under
 from desktop.ui.article_cache import ArticleCache
 from desktop.ui.export_task import ExportTask
 from desktop.ui.library_status import LibraryStatus
+from desktop.ui.notes_model import reading_order
 from desktop.ui.palette import USER_CATEGORIES, user_colour
 from desktop.ui.undo_commands import Change, Version, provisional
 
@@ -256,7 +257,7 @@ class AnnotationController(QObject):
 
     def _refresh(self) -> None:
         notes = [v.record for v in self._shown]
-        notes.sort(key=lambda a: (a.detached, a.start, a.end, a.id))
+        notes.sort(key=reading_order)
         self.notes = notes
         self.annotations_changed.emit()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -64,7 +64,6 @@ class NotesPanel(QWidget):
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         self.model.set_annotations(annotations)
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         self.empty_label.setVisible(not annotations)
 
     def set_page_of(self, page_of: Callable[[int], int | None] | None) -> None:

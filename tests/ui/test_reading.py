@@ -286,3 +286,18 @@ def test_a_missing_model_is_reported_and_the_text_stays(qtbot, settings):
     finally:
         window.close()
         window.thread_pool.waitForDone(5000)
+
+
+def test_a_status_message_is_one_line_and_keeps_the_window_still(qtbot, window):
+    window.status.say("Ready.")
+    qtbot.wait(50)
+    height, viewport, narrowest = window.statusBar().height(), window.view.viewport().size(), window.minimumSizeHint().width()
+    window.status.say("Highlighted “the end of one paragraph\n\nand the start of the next”.")
+    qtbot.wait(50)
+    assert window.status.label.text() == "Highlighted “the end of one paragraph and the start of the next”."
+    assert window.statusBar().height() == height
+    assert window.view.viewport().size() == viewport
+    window.status.say("A message far longer than the status bar is wide: " + "words " * 400)
+    qtbot.wait(50)
+    assert window.minimumSizeHint().width() == narrowest
+    assert window.view.viewport().size() == viewport
