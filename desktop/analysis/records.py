@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar
 
+from desktop.pacing import paced
+
 _R = TypeVar("_R")
 
 # The one label vocabulary: spaCy labels -> the coarse kinds the app shows.
@@ -150,13 +152,13 @@ class Analysis:
             model_name=model.get("name", ""),
             model_version=model.get("version", ""),
             engine_version=str(model.get("engine", "1")),
-            entities=tuple(_record(Entity, e) for e in data.get("entities", ())),
+            entities=tuple(_record(Entity, e) for e in paced(data.get("entities", ()))),
             quotes=tuple(
                 _record(Quote, {**q, "speaker": _record(Speaker, q["speaker"]) if q.get("speaker") else None})
-                for q in data.get("quotes", ())
+                for q in paced(data.get("quotes", ()))
             ),
-            numbers=tuple(_record(Number, n) for n in data.get("numbers", ())),
-            facts=tuple(Fact.from_dict(f) for f in data.get("facts", ())),
+            numbers=tuple(_record(Number, n) for n in paced(data.get("numbers", ()))),
+            facts=tuple(Fact.from_dict(f) for f in paced(data.get("facts", ()))),
         )
 
 

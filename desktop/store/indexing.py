@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
+from desktop.pacing import paced
 from desktop.store.corrections import match_record
 from desktop.store.records import parse_auto_key
 
@@ -96,7 +97,7 @@ def index_analysis(db: Database, document_id: int, analysis: Analysis) -> None:
     drop_analysis_index(db, document_id)
     conn = db.conn
     quote_ids: list[int] = []
-    for q in analysis.quotes:
+    for q in paced(analysis.quotes):
         canonical = q.speaker.canonical if q.speaker is not None else None
         written = q.speaker.text if q.speaker is not None else None
         quote_ids.append(
@@ -130,7 +131,7 @@ def _claims(analysis: Analysis, quote_ids: list[int]) -> list[tuple]:
     quotes = sorted(zip(analysis.quotes, quote_ids, strict=True), key=lambda pair: pair[0].start)
     statements = [f for f in analysis.facts if f.kind == "statement" and f.source and not f.quote_refs]
     found = []
-    for n in analysis.numbers:
+    for n in paced(analysis.numbers):
         if n.kind == "ordinal":
             continue
         quote_id = next((i for q, i in quotes if q.start <= n.start and n.end <= q.end), None)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop.pacing import EVERY, give_way
+
 _DECODER = json.JSONDecoder()
 _SPACE = " \t\n\r"
 
@@ -46,6 +48,8 @@ def _array(text: str, at: int, depth: int) -> tuple[list[Any], int]:
     if text.startswith("]", at):
         return items, at + 1
     while True:
+        if len(items) % EVERY == EVERY - 1:
+            give_way()  # and, in a window's worker, lets its GUI thread go first (desktop/pacing.py)
         item, at = _value(text, at, depth + 1)
         items.append(item)
         at, closed = _after_item(text, at, "]")

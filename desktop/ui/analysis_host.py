@@ -8,9 +8,10 @@ what the child process runs. Messages are plain tuples over two one-way pipes.
 Parent -> child:  ("analyze", job, text, processes or None) | ("cancel", job) | ("quit",)
 Child -> parent:  ("model_loaded", name, version) | ("model_failed", message)
                   ("started", job, processes) | ("progress", job, fraction) | ("part", job, key, records)
-                  | ("finished", job, model_dict, payload)
-`payload` is the whole analysis as the library caches it (JSON, see Library.save_analysis), made here so
-the window's process never serialises megabytes while it paints.
+                  | ("payload", job, piece) | ("finished", job, model_dict)
+The "payload" pieces, joined, are the whole analysis as the library caches it (ASCII JSON, see
+Library.save_analysis), made here so the window's process never serialises megabytes while it paints;
+it arrives in pieces so that no one message takes the window's interpreter long to unpickle.
                   ("failed", job, message) | ("cancelled", job)
 """
 
@@ -25,6 +26,7 @@ from typing import Any
 
 # Records travel in small parts so the parent never unpickles one huge message while holding its GIL.
 PART_SIZE = 500
+PAYLOAD_PIECE = 256 * 1024  # characters of the cache payload per message
 _PROGRESS_STEP = 0.01
 
 
@@ -115,4 +117,6 @@ def _run_job(job: int, text: str, model: Any, events: Connection, cancelled: set
         records = data.pop(key)
         for i in range(0, len(records), PART_SIZE):
             events.send(("part", job, key, records[i : i + PART_SIZE]))
-    events.send(("finished", job, data, payload))
+    for i in range(0, len(payload), PAYLOAD_PIECE):
+        events.send(("payload", job, payload[i : i + PAYLOAD_PIECE]))
+    events.send(("finished", job, data))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.config import DB_ENV
 from desktop.resources import resource_path, sample_article
+from desktop.ui.heartbeat import install as install_heartbeat
 from desktop.ui.main_window import MainWindow
 from desktop.ui.preferences import chosen_model
 from desktop.ui.settings import AppSettings
@@ -47,6 +48,8 @@ def create_application() -> QApplication:
     # worker; over the tens of calls of one paint slice that added up to 170 ms stalls at the default
     # 5 ms (tests/bench/ui_responsiveness.py, 3 MB article). 1 ms keeps a slice near its own cost.
     sys.setswitchinterval(0.001)
+    # And long loops in those workers wait while the GUI thread is busy (desktop/pacing.py).
+    install_heartbeat(app)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -10,6 +10,7 @@ import re
 from fractions import Fraction
 
 from desktop.analysis.records import Analysis, Entity, Fact, Number, Quote
+from desktop.pacing import paced
 from desktop.ui.highlights import Highlight, entity_category
 from desktop.ui.palette import SINGULAR
 
@@ -29,15 +30,15 @@ class RecordLinks:
 
     def __init__(self, analysis: Analysis):
         self.names: dict[tuple[str, str], list[int]] = {}
-        for i, entity in enumerate(analysis.entities):
+        for i, entity in enumerate(paced(analysis.entities)):
             self.names.setdefault(entity_key(entity), []).append(i)
         self.speakers: dict[str, list[int]] = {}
         self.pieces: dict[int, list[int]] = {}  # first piece of a statement -> all its pieces
-        for i, quote in enumerate(analysis.quotes):
+        for i, quote in enumerate(paced(analysis.quotes)):
             self.speakers.setdefault(speaker_name(quote).casefold(), []).append(i)
             self.pieces.setdefault(statement_start(quote, i), []).append(i)
         self.facts: dict[tuple[str, int], int] = {}
-        for i, fact in enumerate(analysis.facts):
+        for i, fact in enumerate(paced(analysis.facts)):
             for record, refs in (("number", fact.number_refs), ("quote", fact.quote_refs), ("entity", fact.entity_refs)):
                 for ref in refs:
                     self.facts.setdefault((record, ref), i)

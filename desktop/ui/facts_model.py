@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.analysis.records import Analysis
+from desktop.pacing import paced
 from desktop.ui import descriptions as d
 from desktop.ui.highlights import entity_category
 from desktop.ui.palette import colours
@@ -84,7 +85,7 @@ def _add_quotes(root: FactNode, analysis: Analysis) -> None:
     firsts = [i for i, quote in enumerate(analysis.quotes) if d.statement_start(quote, i) == i]
     group = root.add(FactNode("Who said what", len(firsts), category="quote"))
     speakers: dict[str, FactNode] = {}
-    for i in firsts:
+    for i in paced(firsts):
         quote = analysis.quotes[i]
         name = d.speaker_name(quote)
         speaker = speakers.get(name.casefold())
@@ -102,7 +103,7 @@ def _add_numbers(root: FactNode, analysis: Analysis, text: str) -> None:
     if not analysis.numbers:
         return
     group = root.add(FactNode("Numbers", len(analysis.numbers), category="number"))
-    for i, number in enumerate(analysis.numbers):
+    for i, number in enumerate(paced(analysis.numbers)):
         cited = d.fact_citing(analysis, "number", i)
         if cited is not None:
             about, target = cited[1].text, (cited[1].start, cited[1].end)
@@ -131,13 +132,13 @@ def _add_facts(root: FactNode, analysis: Analysis) -> None:
 
 def _add_entities(root: FactNode, analysis: Analysis, category: str, title: str) -> None:
     names: dict[str, list[int]] = {}
-    for i, entity in enumerate(analysis.entities):
+    for i, entity in enumerate(paced(analysis.entities)):
         if entity_category(entity) == category:
             names.setdefault(d.entity_key(entity)[1], []).append(i)
     if not names:
         return
     group = root.add(FactNode(title, len(names), category=category))
-    for indexes in sorted(names.values(), key=lambda ix: (-len(ix), d.entity_name(analysis.entities[ix[0]]).casefold())):
+    for indexes in paced(sorted(names.values(), key=lambda ix: (-len(ix), d.entity_name(analysis.entities[ix[0]]).casefold()))):
         first = analysis.entities[indexes[0]]
         role = d.role_of(analysis, indexes)
         label = d.entity_name(first) + (f" — {role}" if role else "")

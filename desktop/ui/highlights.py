@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.analysis.records import Analysis, Entity
+from desktop.pacing import paced
 from desktop.ui.palette import CATEGORIES, USER_CATEGORIES
 
 if TYPE_CHECKING:
@@ -51,9 +52,9 @@ class HighlightIndex:
     def __init__(self, analysis: Analysis | None = None):
         items: list[Highlight] = []
         if analysis is not None:
-            items += [Highlight(entity_category(e), e.start, e.end, "entity", i) for i, e in enumerate(analysis.entities)]
-            items += [Highlight("quote", q.start, q.end, "quote", i) for i, q in enumerate(analysis.quotes)]
-            items += [Highlight("number", n.start, n.end, "number", i) for i, n in enumerate(analysis.numbers)]
+            items += [Highlight(entity_category(e), e.start, e.end, "entity", i) for i, e in enumerate(paced(analysis.entities))]
+            items += [Highlight("quote", q.start, q.end, "quote", i) for i, q in enumerate(paced(analysis.quotes))]
+            items += [Highlight("number", n.start, n.end, "number", i) for i, n in enumerate(paced(analysis.numbers))]
         # Quotes before what they contain, so painting the inner marks last keeps them visible.
         items.sort(key=lambda h: (h.start, -h.end))
         self.items: tuple[Highlight, ...] = tuple(items)

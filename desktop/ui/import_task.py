@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
 
 from desktop.config import ModelChoice
 from desktop.store.importing import serve_import
+from desktop.ui.closing import leave
 
 
 def window_processes() -> int:
@@ -76,16 +77,25 @@ class ImportTask(QObject):
             self.cancel_action.setEnabled(False)
 
     def stop(self, timeout: float = 3.0) -> None:
-        """The window closes: cancel, give the process a moment to finish its file, then end it."""
+        """The window closes: cancel, give the process a moment to finish its file, then end it.
+
+        The waiting happens on a thread of its own (closing.py), so the window goes at once.
+        """
         process = self._process
         if process is None:
             return
         self.cancel()
-        with contextlib.suppress(AssertionError):  # not started yet by the reader thread
-            process.join(timeout)
-            if process.is_alive():
-                process.terminate()
-                process.join(2)
+
+        def finish() -> None:
+            with contextlib.suppress(AssertionError):  # not started yet by the reader thread
+                process.join(timeout)
+                if process.is_alive():
+                    process.terminate()
+                    process.join(2)
+
+        finisher = threading.Thread(target=finish, name="factlight-import-closing", daemon=True)
+        leave(finisher)
+        finisher.start()
 
     def _read(self, pipe: Any, theirs: Any, process: Any) -> None:
         try:

@@ -74,7 +74,9 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.raw_analysis: Analysis | None = None  # as the engine (or the cache) gave it
         self.analysis_from_cache = False
         self.index = HighlightIndex()
-        self.thread_pool = QThreadPool(self)
+        # The application's pool, not one of the window's own: deleting a pool waits for its tasks, and
+        # a closing window must not (a task's late result is dropped by the TaskRunner).
+        self.thread_pool = QThreadPool.globalInstance()
         self.tasks = TaskRunner(self.thread_pool, self)
         self.store = StoreWorker(self)
         self.dark = False
@@ -348,6 +350,5 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.analysis_client.detach()
         self.annotations.exporter.cancel()
         self.library.close()
-        self.thread_pool.waitForDone(5000)
-        self.store.close()  # after the last writes queued: each is committed before the window goes
+        self.store.close()  # its last writes are committed after the window has gone (closing.py)
         super().closeEvent(event)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QScrollBar, QWidget
 
+from desktop.pacing import paced
 from desktop.ui.highlights import HighlightIndex
 from desktop.ui.palette import CATEGORIES, colours, page_colours, user_colour
 
@@ -25,7 +26,7 @@ def highlight_bins(
     """Which of the strip's BINS rows each category touches (pure Python, safe in a worker)."""
     length = max(1, length)
     bins: dict[str, set[int]] = {c: set() for c in categories}
-    for h in index.items:
+    for h in paced(index.items):
         first, last = h.start * BINS // length, max(h.start, h.end - 1) * BINS // length
         bins[h.category].update(range(first, last + 1))
     return bins

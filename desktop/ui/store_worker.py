@@ -16,6 +16,11 @@ Cancel interrupts just that read (`interrupt_export`).
 
 Results are delivered by this QObject's own slots, so none arrives after the window (its parent) is
 gone: a late result is dropped, not handed to a deleted widget.
+
+Closing never makes the window wait: `close()` asks the lanes to stop after the calls already queued
+and returns; the window goes at once while its last writes are committed. Nothing is lost for that:
+a library opened afterwards (another window, the same one again) first waits, on its own lane, for
+every closed lane to finish, and the interpreter waits for them before it exits (closing.py).
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+
+from desktop.ui.closing import finish_closed, leave
 
 Call = Callable[[Any], Any]
 _STOP = object()
@@ -113,6 +120,7 @@ class _Lane(threading.Thread):
 
     def _open(self, path: Path, read_only: bool, busy_timeout: float) -> Any:
         self._close()
+        finish_closed()  # a window closed just before may still be committing to this very file
         opened = open_for_window(path, read_only, busy_timeout)
         if isinstance(opened, OpenFailure):
             return opened
@@ -208,14 +216,16 @@ class StoreWorker(QObject):
     def interrupt_export(self) -> None:
         self._exports.interrupt()
 
-    def close(self, timeout_ms: int = 5000) -> None:
-        """Finish the calls already queued (the reader's last writes are committed), then stop."""
+    def close(self) -> None:
+        """Stop after the calls already queued (the reader's last writes are committed), without waiting.
+
+        Their results are no longer delivered; see the module docstring for who waits for them.
+        """
         self._exports.interrupt()
         for lane in (self._exports, self._main):
             if lane.is_alive():
                 lane.jobs.put(_STOP)
-        for lane in (self._exports, self._main):
-            lane.join(timeout_ms / 1000)
+                leave(lane)
         self._callbacks.clear()
 
     def _put(self, lane: _Lane, item: tuple[str, Any], done: Callable[[Any], None], failed: Callable[[str], None] | None) -> int:

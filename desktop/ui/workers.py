@@ -192,6 +192,7 @@ class AnalysisService:
         self._listeners: dict[int, Listener] = {}
         self._owners: dict[int, int] = {}  # job -> listener key
         self._parts: dict[int, dict[str, list]] = {}
+        self._payloads: dict[int, list[str]] = {}  # job -> the cache payload's pieces so far
         self._process: multiprocessing.process.BaseProcess | None = None
         self._commands = None
 
@@ -247,6 +248,7 @@ class AnalysisService:
         with self._lock:
             self._owners[job] = owner
             self._parts[job] = {"entities": [], "quotes": [], "numbers": [], "facts": []}
+            self._payloads[job] = []
             self._send(("analyze", job, text, processes))
         return job
 
@@ -290,8 +292,13 @@ class AnalysisService:
                 if parts is not None:
                     parts[key].extend(records)
                     gc.freeze()  # kept for the whole analysis: the collector need not go over them again
+            elif kind == "payload":
+                pieces = self._payloads.get(message[1])
+                if pieces is not None:
+                    pieces.append(message[2])
             elif kind == "finished":
-                job, data, payload = message[1], message[2], message[3]
+                job, data = message[1], message[2]
+                payload = "".join(self._payloads.pop(job, ())) or None  # ASCII: one copy, nothing decoded
                 data.update(self._parts.pop(job, {}))
                 # Built here, in the reader thread, so the GUI thread only receives ready records.
                 with kept_from_the_collector():
@@ -306,6 +313,7 @@ class AnalysisService:
             if message[0] not in ("progress", "started"):
                 self._owners.pop(job, None)
                 self._parts.pop(job, None)
+                self._payloads.pop(job, None)
             listener = self._listeners.get(owner) if owner is not None else None
             if listener is not None:
                 _call(listener, message)

@@ -10,6 +10,9 @@ import csv
 import hashlib
 import os
 import sqlite3
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -21,6 +24,7 @@ from desktop.resources import sample_article
 from desktop.store import open_library
 from desktop.store.export import HEADER
 from desktop.store.schema import SCHEMA_VERSION
+from desktop.ui.closing import finish_closed
 from desktop.ui.export_task import FILTERS
 from desktop.ui.highlight_painter import painted_user_marks
 from desktop.ui.notes_model import ID_ROLE
@@ -82,7 +86,8 @@ def test_a_highlight_and_its_note_survive_a_restart(qtbot, make_window, db_path)
     assert window.strip.user_marks()
     # Ctrl+H and Ctrl+M made one highlight and one edit, so two steps to undo.
     assert window.annotations.undo_stack.count() == 2
-    window.close()  # at once: closing lets the worker commit what is queued
+    window.close()  # at once: the worker commits what is queued after the window has gone
+    assert finish_closed()  # what the next library to open, and the interpreter's exit, wait for
     [note] = stored(db_path)
     assert (note.start, note.end, note.exact) == (start, end, PASSAGE)
     assert note.source == "user" and note.category == "highlight"
@@ -260,6 +265,7 @@ def test_a_read_only_library_is_used_read_only(qtbot, make_window, db_path, how,
     qtbot.keyClick(window.view, Qt.Key.Key_H, CTRL)
     assert window.notes_panel.model.rowCount() == 1
     window.close()
+    assert finish_closed()
     assert digest(db_path) == before
 
 
@@ -294,6 +300,7 @@ def test_an_unusable_library_is_explained_and_a_new_one_offered(qtbot, make_wind
     wait_for_writes(qtbot, window)
     assert [a.exact for a in stored(fresh)] == [PASSAGE]
     window.close()
+    assert finish_closed()
     assert digest(db_path) == before
     assert isinstance(status.box, QMessageBox)
 
@@ -464,3 +471,66 @@ def test_a_write_that_fails_is_taken_back_and_explained(qtbot, make_window, db_p
     [saved] = stored(db_path)
     assert (saved.start, saved.end) == (start, end)
     assert painted_user_marks(window.view) == {saved.id: 1} and window.actions_.undo.isEnabled()
+
+
+def test_closing_the_window_does_not_wait_for_its_writes(qtbot, window, db_path):
+    open_sample(qtbot, window)
+    wait_for_writes(qtbot, window)
+    held = threading.Event()
+    window.store.submit(lambda _library: held.wait(60), lambda _result: None)  # a write stuck on a lock
+    start, end = select(window, PASSAGE)
+    qtbot.keyClick(window.view, Qt.Key.Key_H, CTRL)  # queued behind it
+    window.close()
+    assert not window.isVisible()
+    assert stored(db_path) == []  # the window went before its write was made
+    held.set()
+    assert finish_closed()
+    [note] = stored(db_path)
+    assert (note.start, note.end) == (start, end)
+
+
+EXIT_PROBE = """
+import sys, time
+from desktop.ui.app import create_application
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import AppSettings
+from desktop.resources import sample_article
+app = create_application()
+window = MainWindow(AppSettings(sys.argv[1]), None, sys.argv[2])
+window.show()
+window.open_file(sample_article())
+while not window.view.toPlainText() or window.annotations.library_status.library is None:
+    app.processEvents()
+text = window.document.text
+start = text.index("Vladimir Putin")
+window.store.submit(lambda _library: time.sleep(1.0), lambda _result: None)  # a slow write first
+window.view.setTextCursor(window.view.cursor_at(start, start + len("Vladimir Putin")))
+window.actions_.highlight.trigger()
+window.close()
+print("closed", flush=True)
+"""
+
+
+def test_the_last_write_is_committed_before_the_program_exits(tmp_path, db_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", EXIT_PROBE, str(tmp_path / "exit.ini"), str(db_path)],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["closed"]
+    assert [a.exact for a in stored(db_path)] == ["Vladimir Putin"]
+
+
+def test_the_analysis_process_hands_over_the_cache_payload_whole(qtbot, window, db_path):
+    import json
+
+    from desktop.store.analyses import PAYLOAD_JSON
+
+    open_sample(qtbot, window)
+    wait_for_writes(qtbot, window)
+    with open_library(db_path, read_only=True, check=False) as library:
+        with library.rows("SELECT payload FROM analyses") as cursor:
+            [(payload,)] = cursor.fetchall()
+    assert payload == json.dumps(window.raw_analysis.to_dict(), **PAYLOAD_JSON)
+    assert payload.isascii() and "\\u201c" in payload  # the sample's curly quotes, escaped

@@ -18,6 +18,7 @@ from desktop.config import DB_ENV
 from desktop.resources import sample_article
 from desktop.store import open_library
 from desktop.store.importing import import_files
+from desktop.ui.closing import finish_closed
 from desktop.ui.library_model import ID_ROLE
 from desktop.ui.search_panel import TARGET_ROLE
 from tests.ui.conftest import wait_for_highlights
@@ -178,6 +179,7 @@ def test_a_removal_not_undone_is_final_when_the_window_closes(qtbot, library_win
     window.library.remove([window.library_panel.model.rows[0].id])
     qtbot.waitUntil(lambda: window.library_panel.model.rowCount() == 4, timeout=10_000)
     window.close()
+    assert finish_closed()
     with open_library(path, read_only=True, check=False) as library:
         assert library.count_documents() == 4
         with library.rows("SELECT count(*) FROM documents") as cursor:

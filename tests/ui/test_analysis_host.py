@@ -1,0 +1,38 @@
+"""The analysis process's messages: records in parts, the cache payload in pieces that join to it whole."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.config import ModelChoice
+from desktop.documents import load
+from desktop.resources import sample_article
+from desktop.store.analyses import PAYLOAD_JSON
+from desktop.ui import analysis_host
+
+
+class Events:
+    def __init__(self) -> None:
+        self.sent: list[tuple] = []
+
+    def send(self, message: tuple) -> None:
+        self.sent.append(message)
+
+
+def test_the_payload_travels_in_pieces_and_the_records_in_parts(monkeypatch):
+    monkeypatch.setattr(analysis_host, "PAYLOAD_PIECE", 1000)
+    monkeypatch.setattr(analysis_host, "PART_SIZE", 7)
+    events = Events()
+    analysis_host._run_job(3, load(sample_article()).text, ModelChoice.from_environment(), events, set())
+    kinds = [m[0] for m in events.sent]
+    assert kinds[-1] == "finished" and "failed" not in kinds
+    pieces = [m[2] for m in events.sent if m[0] == "payload"]
+    assert len(pieces) > 3 and all(len(p) <= 1000 for p in pieces)
+    parts: dict[str, list] = {"entities": [], "quotes": [], "numbers": [], "facts": []}
+    for m in events.sent:
+        if m[0] == "part":
+            assert m[1] == 3 and len(m[3]) <= 7
+            parts[m[2]].extend(m[3])
+    data = {**events.sent[-1][2], **parts}
+    assert "".join(pieces) == json.dumps(data, **PAYLOAD_JSON)
+    assert data["quotes"] and data["entities"]
