@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from desktop.analysis.records import ENTITY_KINDS, Analysis, Entity, Fact, Number, Quote, Speaker
+from desktop.pacing import paced
 from desktop.store.records import Annotation, parse_auto_key
 
 
@@ -53,7 +54,9 @@ def apply_corrections(analysis: Analysis, annotations: Iterable[Annotation]) -> 
     }
     renumber = {kind: {old: new for new, old in enumerate(indexes)} for kind, indexes in kept.items()}
     quotes = [groups["quote"][i] for i in kept["quote"]]
-    facts = tuple(_refit(f, renumber, quotes, list(analysis.quotes)) for f in analysis.facts)
+    # The quotes as they were, looked up by index: one tuple for every fact, not a copy per fact (which
+    # was quadratic: 180 ms for a 3 MB article's verdict).
+    facts = tuple(_refit(f, renumber, quotes, analysis.quotes) for f in paced(analysis.facts))
     return replace(
         analysis,
         entities=tuple(groups["entity"][i] for i in kept["entity"]),
@@ -102,7 +105,7 @@ def _corrected(record: Entity | Quote | Number, verdict: Annotation) -> Entity |
 
 
 def _refit(
-    fact: Fact, renumber: dict[str, dict[int, int]], quotes: list[Quote], old_quotes: list[Quote]
+    fact: Fact, renumber: dict[str, dict[int, int]], quotes: list[Quote], old_quotes: Sequence[Quote]
 ) -> Fact | None:
     """The fact with references to dropped records removed and the rest renumbered; None if it stood
     only on rejected quotes."""
@@ -120,4 +123,6 @@ def _refit(
         before = old_quotes[fact.quote_refs[0]].speaker if fact.quote_refs[0] < len(old_quotes) else None
         if speaker and speaker.canonical and (before is None or before.canonical != speaker.canonical):
             changes["source"] = speaker.canonical
+    if all(getattr(fact, name) == value for name, value in changes.items()):
+        return fact  # most facts: nothing they cite moved, and a new record would cost for nothing
     return replace(fact, **changes)
