@@ -24,10 +24,8 @@ from desktop.analysis.numbers import extract_numbers
 from desktop.analysis.quotes import extract_quotes, find_quote_spans
 from desktop.analysis.records import Analysis
 from desktop.analysis.references import build_references
+from desktop.analysis.version import ENGINE_VERSION
 from desktop.config import ModelChoice
-
-# Bump when extractor output changes, so cached analyses in the library are recomputed.
-ENGINE_VERSION = "9"
 
 # Share of the progress bar given to spaCy; the extractors take the rest.
 _PARSE_SHARE = 0.95

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 def fetch_cached(library: Library, document: Document, model: str) -> tuple[list[Annotation], Presentation | None]:
     """On the worker's thread: the document's annotations, and its cached analysis prepared (or None)."""
-    from desktop.analysis.engine import ENGINE_VERSION
+    from desktop.analysis.version import ENGINE_VERSION
 
     if not library.read_only:
         library.remember_document(document)

@@ -67,7 +67,6 @@ class _Signals(QObject):
 def open_for_window(path: Path, read_only: bool, busy_timeout: float) -> Any:
     """The Library at `path`, or the OpenFailure that says why not (on the worker's thread)."""
     # Imported here, off the critical path, for the cache look-up that follows when an article opens.
-    import desktop.analysis.engine  # noqa: F401  (ENGINE_VERSION)
     import desktop.store.corrections  # noqa: F401
     from desktop.store import LibraryError, fresh_library_path, open_library
 

@@ -529,8 +529,7 @@ def test_the_analysis_process_hands_over_the_cache_payload_whole(qtbot, window, 
 
     open_sample(qtbot, window)
     wait_for_writes(qtbot, window)
-    with open_library(db_path, read_only=True, check=False) as library:
-        with library.rows("SELECT payload FROM analyses") as cursor:
-            [(payload,)] = cursor.fetchall()
+    with open_library(db_path, read_only=True, check=False) as library, library.rows("SELECT payload FROM analyses") as cursor:
+        [(payload,)] = cursor.fetchall()
     assert payload == json.dumps(window.raw_analysis.to_dict(), **PAYLOAD_JSON)
     assert payload.isascii() and "\\u201c" in payload  # the sample's curly quotes, escaped
