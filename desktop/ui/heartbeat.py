@@ -1,9 +1,10 @@
 """The GUI thread's heartbeat: how worker threads of the window's process know it is busy.
 
-A timer on the GUI thread beats every few milliseconds while workers ask; when a beat is late, the
+A timer on the GUI thread beats every few milliseconds while workers run; when a beat is late, the
 GUI thread is busy (painting, laying out, running a slot) and `desktop.pacing.give_way()` makes
-workers wait for it. The timer runs only while workers are asking (and stops a moment after the last
-question), so an idle window does not wake up 200 times a second.
+workers wait for it. The window starts the timer when it hands work to a worker (`expect_work()`),
+so it already beats when the worker first asks, and it stops a moment after the last question: an
+idle window does not wake up 250 times a second.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from desktop import pacing
 
 BEAT_MS = 4
 LATE = 0.008  # a beat this much overdue: the GUI thread is busy
-IDLE_STOP = 0.25  # seconds without a question after which the timer stops
+IDLE_STOP = 1.0  # seconds without a question (or new work) after which the timer stops
 
 
 class GuiHeartbeat(QObject):
@@ -50,6 +51,12 @@ class GuiHeartbeat(QObject):
                 return False
         return now - self.last_beat > LATE
 
+    def expect_work(self) -> None:
+        """On the GUI thread: work is going to a worker, beat from now on."""
+        self.last_question = time.monotonic()
+        if not self._running:
+            self._on_wanted()
+
     def stop(self) -> None:
         pacing.set_busy_check(None)
         self._timer.stop()
@@ -79,3 +86,9 @@ def install(app: QObject) -> GuiHeartbeat:
     if _installed is None:
         _installed = GuiHeartbeat(app)
     return _installed
+
+
+def expect_work() -> None:
+    """On the GUI thread, when handing work to a worker: see GuiHeartbeat.expect_work."""
+    if _installed is not None:
+        _installed.expect_work()

@@ -37,6 +37,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from desktop.ui.closing import finish_closed, leave
+from desktop.ui.heartbeat import expect_work
 
 Call = Callable[[Any], Any]
 _STOP = object()
@@ -230,6 +231,7 @@ class StoreWorker(QObject):
     def _put(self, lane: _Lane, item: tuple[str, Any], done: Callable[[Any], None], failed: Callable[[str], None] | None) -> int:
         job = next(self._jobs)
         self._callbacks[job] = (done, failed)
+        expect_work()
         lane.jobs.put((item[0], job, item[1]))
         return job
 

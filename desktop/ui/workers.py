@@ -28,6 +28,7 @@ from desktop.config import ModelChoice
 from desktop.documents import Document, DocumentError, load, pasted_document
 from desktop.ui.descriptions import links
 from desktop.ui.facts_model import FactNode, build_fact_tree
+from desktop.ui.heartbeat import expect_work
 from desktop.ui.highlights import HighlightIndex
 from desktop.ui.overview_strip import highlight_bins
 
@@ -89,6 +90,7 @@ class TaskRunner(QObject):
         token = next(self._tokens)
         self._callbacks[token] = (done, failed)
         self._workers[token] = worker = TaskWorker(token, call, self._signals)
+        expect_work()
         self.pool.start(worker)
 
     def _on_finished(self, token: int, result: Any) -> None:
@@ -371,6 +373,7 @@ class AnalysisClient(QObject):
         self._service.start()
 
     def analyze(self, text: str) -> int:
+        expect_work()  # the records come back through a reader thread of this process
         return self._service.analyze(self._key, text, self._processes() if self._processes else None)
 
     def cancel(self, job: int) -> None:
