@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.ui.workers import Presentation, kept_from_the_collector, prepare_presentation
+from desktop.ui.presentation import Presentation, kept_from_the_collector, prepare_presentation
 
 if TYPE_CHECKING:
     from desktop.analysis.records import Analysis

@@ -47,11 +47,12 @@ from desktop.ui.navigation import HighlightNavigation, NavigationParts
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
 from desktop.ui.preferences import PreferencesController, PreferenceTargets, chosen_model
+from desktop.ui.presentation import Presentation, prepare_presentation
 from desktop.ui.settings import AppSettings
 from desktop.ui.store_worker import StoreWorker
 from desktop.ui.theme import apply_theme
 from desktop.ui.window_actions import WindowActions, file_filters
-from desktop.ui.workers import AnalysisClient, Presentation, TaskRunner, prepare_presentation
+from desktop.ui.workers import AnalysisClient, TaskRunner
 
 __all__ = ["MainWindow", "file_filters"]
 

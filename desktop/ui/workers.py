@@ -1,7 +1,8 @@
 """Background work for the window: loading documents (thread pool) and the analysis service (a process).
 
 Workers hand back plain data through Qt signals; only the GUI thread touches widgets. Documents load in
-a QRunnable on the window's QThreadPool (TaskRunner); the library is the store worker's (store_worker.py). The spaCy pipeline and the analysis run in one spawned child
+a QRunnable on the application's QThreadPool (TaskRunner); the library is the store worker's (store_worker.py);
+what the window shows of an analysis is prepared by presentation.py. The spaCy pipeline and the analysis run in one spawned child
 process per model (see analysis_host.py for why), shared by every window of the application; a reader
 thread turns the child's messages into records and an AnalysisClient re-emits them as Qt signals,
 which Qt queues into the GUI thread.
@@ -15,9 +16,7 @@ import gc
 import itertools
 import multiprocessing
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +25,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
 from desktop.documents import Document, DocumentError, load, pasted_document
-from desktop.ui.descriptions import links
-from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.heartbeat import expect_work
-from desktop.ui.highlights import HighlightIndex
-from desktop.ui.overview_strip import highlight_bins
+from desktop.ui.presentation import kept_from_the_collector
 
 
 class TaskSignals(QObject):
@@ -124,58 +120,6 @@ def load_document(path: Path) -> Document:
         raise
     except Exception as exc:  # an unexpected loader bug must not take the window down
         raise DocumentError(f"{path.name} could not be opened: {exc}") from exc
-
-
-@dataclass(frozen=True)
-class Presentation:
-    """What the window shows for one analysis, prepared in a worker (pure Python, tens of ms per MB).
-
-    `analysis` has the reader's corrections applied; `raw` is the analysis as the engine or cache gave it.
-    `facts`, the Facts tree (about 80 ms per MB), is built here for a new analysis, while the window
-    waits anyway: built later, alongside painting, its Python kept the GUI thread waiting for the GIL
-    (120 ms on 3 MB). An article reopened from the cache leaves it None and builds it after the
-    highlights are painted, so they show sooner.
-    """
-
-    analysis: Analysis
-    index: HighlightIndex
-    strip_bins: dict[str, set[int]]
-    raw: Analysis
-    facts: FactNode | None = None
-
-
-@contextmanager
-def kept_from_the_collector() -> Iterator[None]:
-    """The cyclic garbage collector paused while an analysis's objects are made, and never run over them.
-
-    Only pausing it (gc_paused) was not enough: once it was on again, its next passes went over the
-    hundreds of thousands of objects just made, in one go, holding the GIL for up to 190 ms, and the
-    window could not paint meanwhile (tests/bench/ui_library.py, a 1 MB article reopened under load).
-    So they are frozen (gc.freeze): the collector leaves them alone. They form no cycles, so reference
-    counting still frees them when the article goes; the price is that any cyclic garbage alive at that
-    moment is never collected.
-    """
-    from desktop.store.analyses import gc_paused
-
-    with gc_paused():
-        try:
-            yield
-        finally:
-            gc.freeze()
-
-
-def prepare_presentation(
-    analysis: Analysis, text: str, verdicts: tuple[Any, ...] = (), with_facts: bool = False
-) -> Presentation:
-    """Apply the reader's verdicts (Annotations with source "auto") and index the highlights."""
-    from desktop.store.corrections import apply_corrections
-
-    with kept_from_the_collector():  # tens of thousands of new objects and no cycles
-        shown = apply_corrections(analysis, verdicts) if verdicts else analysis
-        index = HighlightIndex(shown)
-        links(shown)  # warm the lookups the Details panel and tooltips use
-        facts = build_fact_tree(shown, text) if with_facts else None
-        return Presentation(shown, index, highlight_bins(index, len(text)), analysis, facts)
 
 
 Listener = Callable[[tuple[Any, ...]], None]
