@@ -48,6 +48,7 @@ from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
 from desktop.ui.preferences import PreferencesController, PreferenceTargets, chosen_model
 from desktop.ui.presentation import Presentation, prepare_presentation
+from desktop.ui.release import release_later
 from desktop.ui.settings import AppSettings
 from desktop.ui.store_worker import StoreWorker
 from desktop.ui.theme import apply_theme
@@ -215,6 +216,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._show_analysis_status()
 
     def show_document(self, document: Document) -> None:
+        shown = (self.analysis, self.raw_analysis, self.index, self.facts_panel.model.root)
         self.document, self.analysis, self.raw_analysis, self.index = document, None, None, HighlightIndex()
         self.analysis_from_cache = False
         self.view.show_text(document.text)
@@ -226,6 +228,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.details_panel.page_of = document.page_at if document.pages else None
         self.notes_panel.set_page_of(self.details_panel.page_of)
         self.document_shown.emit(document)
+        release_later(self.tasks, *shown)  # freed in a worker, not here
 
     # Analysis.
     def cancel_analysis(self, quiet: bool = False) -> None:
@@ -288,6 +291,9 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._job = None
         self.status.set_busy(False)
         current = self.view.current
+        replaced = [old for old, new in ((self.raw_analysis, p.raw), (self.analysis, p.analysis), (self.index, p.index)) if old is not new]
+        if p.facts is not None:
+            replaced.append(self.facts_panel.model.root)
         self.raw_analysis, self.analysis, self.index = p.raw, p.analysis, p.index
         self.view.show_highlights(p.index)
         self.legend.set_counts(dict(p.index.counts))
@@ -301,6 +307,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.status.say(f"{len(p.analysis.entities)} names, {len(p.analysis.quotes)} quotes, {len(p.analysis.numbers)} numbers · {p.analysis.model_name} {p.analysis.model_version}")
         self.analysis_shown.emit(p.analysis)
         self.analysis_client.warm_up()
+        release_later(self.tasks, *replaced)
 
     def _on_facts_built(self, p: Presentation, facts: FactNode) -> None:
         if p.analysis is self.analysis:
