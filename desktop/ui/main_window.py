@@ -76,8 +76,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.raw_analysis: Analysis | None = None  # as the engine (or the cache) gave it
         self.analysis_from_cache = False
         self.index = HighlightIndex()
-        # The application's pool, not one of the window's own: deleting a pool waits for its tasks, and
-        # a closing window must not (a task's late result is dropped by the TaskRunner).
+        # The application's pool: deleting a window's own pool would wait for its tasks (closing.py).
         self.thread_pool = QThreadPool.globalInstance()
         self.tasks = TaskRunner(self.thread_pool, self)
         self.store = StoreWorker(self)
@@ -291,9 +290,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._job = None
         self.status.set_busy(False)
         current = self.view.current
-        replaced = [old for old, new in ((self.raw_analysis, p.raw), (self.analysis, p.analysis), (self.index, p.index)) if old is not new]
-        if p.facts is not None:
-            replaced.append(self.facts_panel.model.root)
+        old = (self.raw_analysis, self.analysis, self.index, self.facts_panel.model.root if p.facts is not None else None)
         self.raw_analysis, self.analysis, self.index = p.raw, p.analysis, p.index
         self.view.show_highlights(p.index)
         self.legend.set_counts(dict(p.index.counts))
@@ -307,7 +304,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.status.say(f"{len(p.analysis.entities)} names, {len(p.analysis.quotes)} quotes, {len(p.analysis.numbers)} numbers · {p.analysis.model_name} {p.analysis.model_version}")
         self.analysis_shown.emit(p.analysis)
         self.analysis_client.warm_up()
-        release_later(self.tasks, *replaced)
+        release_later(self.tasks, *(o for o, new in zip(old, (p.raw, p.analysis, p.index, p.facts), strict=True) if o is not new))
 
     def _on_facts_built(self, p: Presentation, facts: FactNode) -> None:
         if p.analysis is self.analysis:
