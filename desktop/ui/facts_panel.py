@@ -51,13 +51,16 @@ class FactsPanel(QWidget):
     def set_dark(self, dark: bool) -> None:
         self.model.set_dark(dark)
 
-    def set_tree(self, root: FactNode | None) -> None:
+    def set_tree(self, root: FactNode | None) -> FactNode:
+        """Show `root` (None: nothing); returns the tree shown until now, which no view reaches any more."""
+        shown = self.model.root
         self.model.set_tree(root)
         for row in range(self.proxy.rowCount()):
             group = self.proxy.index(row, 0)
             # Long groups start closed: laying out thousands of rows would hold up the window.
             if self.proxy.rowCount(group) <= EXPANDED_GROUP_ROWS:
                 self.tree.expand(group)
+        return shown
 
     def _on_filter_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QThreadPool, Signal
+from PySide6.QtCore import QMimeData, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -215,19 +215,18 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._show_analysis_status()
 
     def show_document(self, document: Document) -> None:
-        shown = (self.analysis, self.raw_analysis, self.index, self.facts_panel.model.root)
+        shown = (self.analysis, self.raw_analysis, self.index)
         self.document, self.analysis, self.raw_analysis, self.index = document, None, None, HighlightIndex()
         self.analysis_from_cache = False
         self.view.show_text(document.text)
         self.update_title()
         self.legend.set_counts(None)
         self.strip.clear()
-        self.facts_panel.set_tree(None)
         self.details_panel.set_analysis(None, document.text)
         self.details_panel.page_of = document.page_at if document.pages else None
         self.notes_panel.set_page_of(self.details_panel.page_of)
         self.document_shown.emit(document)
-        release_later(self.tasks, *shown)  # freed in a worker, not here
+        release_later(self.tasks, *shown, self.facts_panel.set_tree(None))  # freed in a worker, not here
 
     # Analysis.
     def cancel_analysis(self, quiet: bool = False) -> None:
@@ -290,25 +289,25 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._job = None
         self.status.set_busy(False)
         current = self.view.current
-        old = (self.raw_analysis, self.analysis, self.index, self.facts_panel.model.root if p.facts is not None else None)
+        old = (self.raw_analysis, self.analysis, self.index)
         self.raw_analysis, self.analysis, self.index = p.raw, p.analysis, p.index
         self.view.show_highlights(p.index)
         self.legend.set_counts(dict(p.index.counts))
         self.strip.set_bins(p.strip_bins, len(self.document.text))
-        if p.facts is not None:
-            self.facts_panel.set_tree(p.facts)
-        else:  # reopened from the cache: the tree follows the highlights, so they show sooner
+        if p.facts is not None:  # the tree follows the highlights, in a turn of its own, so they show sooner
+            self.view.after_painting(lambda: QTimer.singleShot(0, self, lambda: self._on_facts_built(p, p.facts)))
+        else:  # reopened from the cache: the tree is built once the highlights are painted
             self.view.after_painting(lambda t=self.document.text: self.tasks.start(lambda: build_fact_tree(p.analysis, t), lambda facts: self._on_facts_built(p, facts), self.status.say))
         self.details_panel.set_analysis(p.analysis, self.document.text)
         self.navigation.reselect(current)
         self.status.say(f"{len(p.analysis.entities)} names, {len(p.analysis.quotes)} quotes, {len(p.analysis.numbers)} numbers · {p.analysis.model_name} {p.analysis.model_version}")
         self.analysis_shown.emit(p.analysis)
         self.analysis_client.warm_up()
-        release_later(self.tasks, *(o for o, new in zip(old, (p.raw, p.analysis, p.index, p.facts), strict=True) if o is not new))
+        release_later(self.tasks, *(o for o, new in zip(old, (p.raw, p.analysis, p.index), strict=True) if o is not new))
 
     def _on_facts_built(self, p: Presentation, facts: FactNode) -> None:
         if p.analysis is self.analysis:
-            self.facts_panel.set_tree(facts)
+            release_later(self.tasks, self.facts_panel.set_tree(facts))  # once no view reaches its nodes
 
     # Highlights, details and navigation.
     def shown_categories(self) -> set[str]:
