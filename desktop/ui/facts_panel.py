@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from desktop.ui.facts_model import (
@@ -15,6 +15,8 @@ from desktop.ui.facts_model import (
 )
 
 EXPANDED_GROUP_ROWS = 200
+COUNT_SAMPLE = "888,888"  # as wide as the largest count a group shows
+CELL_PADDING = 16  # the item's margins and the focus frame
 
 
 class FactsPanel(QWidget):
@@ -39,7 +41,10 @@ class FactsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Not ResizeToContents: that reads up to 1,000 rows of the model (in Python) at every layout of
+        # the tree, tens of ms each time the window around it changes. The width comes from the font.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self._fit_columns()
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)
@@ -47,6 +52,14 @@ class FactsPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.filter_box)
         layout.addWidget(self.tree)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+        super().changeEvent(event)
+
+    def _fit_columns(self) -> None:
+        self.tree.header().resizeSection(1, self.tree.fontMetrics().horizontalAdvance(COUNT_SAMPLE) + CELL_PADDING)
 
     def set_dark(self, dark: bool) -> None:
         self.model.set_dark(dark)
