@@ -96,7 +96,7 @@ class AnnotationController(QObject):
         self.exporter = ExportTask(window, self.library_status, self.store)
         self.cache = ArticleCache(self.store, self.library_status, lambda: (self.document, window.raw_analysis), window.status.say, self)
         self.cache.notes_fetched.connect(self._on_notes_fetched)
-        category = window.settings.qsettings.value("annotations/category", USER_CATEGORIES[0])
+        category = window.settings.value("annotations/category", USER_CATEGORIES[0])
         self.category = category if category in USER_CATEGORIES else USER_CATEGORIES[0]
         widgets = (window.view, window.strip, window.notes_panel, window.details_panel)
         self.display = AnnotationDisplay(self, widgets, window.actions_, window.status.say, lambda: window.analysis is not None)
@@ -323,7 +323,7 @@ class AnnotationController(QObject):
 
     def _on_colour_chosen(self, category: str) -> None:
         self.category = category
-        self.window.settings.qsettings.setValue("annotations/category", category)
+        self.window.settings.set_value("annotations/category", category)
         target = self.current()
         if target is not None and target.source == "user" and self.library_status.writable:
             self._edit(target, "Highlight Colour", category=category, color=user_colour(category, False))

@@ -74,9 +74,9 @@ class ExportTask(QObject):
         window.statusBar().addPermanentWidget(self.cancel_button)
         actions.export.triggered.connect(lambda: self._on_export())
         actions.cancel_export.triggered.connect(self.cancel)
-        auto = window.settings.qsettings.value("export/include_auto", False)
+        auto = window.settings.value("export/include_auto", False)
         actions.export_auto.setChecked(str(auto).lower() in ("true", "1"))
-        actions.export_auto.toggled.connect(lambda on: window.settings.qsettings.setValue("export/include_auto", on))
+        actions.export_auto.toggled.connect(lambda on: window.settings.set_value("export/include_auto", on))
         self._set_running(False)
 
     def _set_running(self, running: bool) -> None:
@@ -95,13 +95,13 @@ class ExportTask(QObject):
         if library is None or self.running:
             self.window.status.say(self.library_status.reason or "An export is already running.")
             return
-        settings = self.window.settings.qsettings
+        settings = self.window.settings
         start = str(settings.value("export/folder", str(Path.home())))
         chosen = choose_target(self.window, str(Path(start) / "factlight-annotations.csv"))
         if chosen is None:
             return
         target, fmt = chosen
-        settings.setValue("export/folder", str(target.parent))
+        settings.set_value("export/folder", str(target.parent))
         self.start(target, fmt, self.window.actions_.export_auto.isChecked(), document_ids)
 
     def start(self, target: Path, fmt: str, include_auto: bool, document_ids: list[int] | None = None) -> None:

@@ -349,7 +349,6 @@ class MainWindow(LibraryWindow, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.settings.save_window(self.saveGeometry(), self.saveState())
-        self.settings.sync()
         self.cancel_analysis(quiet=True)
         self.analysis_client.detach()
         self.annotations.exporter.cancel()

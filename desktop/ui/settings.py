@@ -2,14 +2,19 @@
 theme, shown categories) and the reader's preferences (spaCy pipeline, reading font, analysis processes;
 Edit ▸ Preferences…).
 
-Backed by QSettings; tests and the --screenshot path pass an ini file so nothing touches the user's
-own settings. FACTLIGHT_SETTINGS names such an ini file from the environment.
+Backed by an ini file through QSettings, read once when the settings are made (before a window shows).
+Then the window reads and sets values in memory, and a thread of its own writes each change to the
+file: QSettings would write on the GUI thread, and its write ends in an fdatasync, which a busy disk
+can make last a long time. Tests and the --screenshot path pass an ini file so nothing touches the
+user's own settings. FACTLIGHT_SETTINGS names such an ini file from the environment.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -19,111 +24,181 @@ from desktop.ui.palette import CATEGORIES
 SETTINGS_ENV = "FACTLIGHT_SETTINGS"
 MAX_RECENT = 10
 THEMES = ("system", "light", "dark")
+WRITE_SECONDS = 10.0  # how long anyone waits for the settings file to be written
+
+
+class SettingsWriter:
+    """Writes changed values to an ini file on a thread of its own, started when there is something to write.
+
+    The thread ends when nothing is left. It is not a daemon, so the interpreter's exit waits for the
+    last write (a window closing saves its geometry this way), and a choice of library is in the file
+    a moment after it is made, should the window crash later.
+    """
+
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        self._lock = threading.Lock()
+        self._pending: dict[str, Any] = {}
+        self._thread: threading.Thread | None = None
+        self._written = threading.Event()
+        self._written.set()
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._pending[key] = value
+            self._written.clear()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="factlight-settings", daemon=False)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Off the GUI thread (tests, exit): wait until every value put so far is in the file."""
+        return self._written.wait(timeout)
+
+    def _run(self) -> None:
+        # Made on this thread and used only here (QSettings is reentrant, not thread-safe).
+        settings = QSettings(self.file_name, QSettings.Format.IniFormat)
+        while True:
+            with self._lock:
+                batch, self._pending = self._pending, {}
+                if not batch:
+                    self._thread = None
+                    self._written.set()
+                    return
+            for key, value in batch.items():
+                settings.setValue(key, value)
+            settings.sync()
+
+
+_writers: dict[str, SettingsWriter] = {}  # one per file, so settings made again read what was set
+
+
+def _writer_for(file_name: str) -> SettingsWriter:
+    writer = _writers.get(file_name)
+    if writer is None:
+        writer = _writers[file_name] = SettingsWriter(file_name)
+    return writer
 
 
 class AppSettings:
     def __init__(self, path: Path | str | None = None):
         path = path or os.environ.get(SETTINGS_ENV)
         if path:
-            self.qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+            stored = QSettings(str(path), QSettings.Format.IniFormat)
         else:
-            self.qsettings = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+            stored = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
+        self.file_name = stored.fileName()
+        self._writer = _writer_for(self.file_name)
+        if not self._writer.wait(0):
+            # Settings made again in this process (a test's second window) read the last changes too;
+            # a window makes its settings once, at launch, when nothing is being written.
+            self._writer.wait(WRITE_SECONDS)
+            stored = QSettings(self.file_name, QSettings.Format.IniFormat)
+        self._values: dict[str, Any] = {key: stored.value(key) for key in stored.allKeys()}
 
-    def sync(self) -> None:
-        self.qsettings.sync()
+    def value(self, key: str, default: Any = None) -> Any:
+        return self._values.get(key, default)
+
+    def set_value(self, key: str, value: Any) -> None:
+        """Remember `value` now; it reaches the file a moment later, off the GUI thread."""
+        self._values[key] = value
+        self._writer.put(key, value)
+
+    def written(self, timeout: float | None = WRITE_SECONDS) -> bool:
+        """Off the GUI thread (tests): wait until every change is in the file."""
+        return self._writer.wait(timeout)
 
     # Recent files, newest first.
     def recent_files(self) -> list[str]:
-        value = self.qsettings.value("recent/files", [])
+        value = self.value("recent/files", [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or [])]
 
     def add_recent_file(self, path: str) -> None:
         files = [path] + [f for f in self.recent_files() if f != path]
-        self.qsettings.setValue("recent/files", files[:MAX_RECENT])
+        self.set_value("recent/files", files[:MAX_RECENT])
 
     def clear_recent_files(self) -> None:
-        self.qsettings.setValue("recent/files", [])
+        self.set_value("recent/files", [])
 
     # The library the reader chose (File ▸ New Library…, Open Library…, "Start a New Library"), and
     # the libraries opened before it, newest first.
     def library_path(self) -> Path | None:
-        value = self.qsettings.value("library/path", "")
+        value = self.value("library/path", "")
         return Path(str(value)) if value else None
 
     def set_library_path(self, path: Path) -> None:
-        self.qsettings.setValue("library/path", str(path))
+        self.set_value("library/path", str(path))
         libraries = [str(path)] + [p for p in self.recent_libraries() if p != str(path)]
-        self.qsettings.setValue("library/recent", libraries[:MAX_RECENT])
-        self.qsettings.sync()  # a choice must survive a crash of this window too
+        self.set_value("library/recent", libraries[:MAX_RECENT])
 
     def recent_libraries(self) -> list[str]:
-        value = self.qsettings.value("library/recent", [])
+        value = self.value("library/recent", [])
         if isinstance(value, str):
             value = [value]
         return [str(v) for v in (value or [])]
 
     def clear_recent_libraries(self) -> None:
-        self.qsettings.setValue("library/recent", [str(p) for p in [self.library_path()] if p])
+        self.set_value("library/recent", [str(p) for p in [self.library_path()] if p])
 
     def geometry(self) -> QByteArray | None:
-        value = self.qsettings.value("window/geometry")
+        value = self.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
 
     def window_state(self) -> QByteArray | None:
-        value = self.qsettings.value("window/state")
+        value = self.value("window/state")
         return value if isinstance(value, QByteArray) else None
 
     def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
-        self.qsettings.setValue("window/geometry", geometry)
-        self.qsettings.setValue("window/state", state)
+        self.set_value("window/geometry", geometry)
+        self.set_value("window/state", state)
 
     def font_size(self, default: float) -> float:
         try:
-            return float(self.qsettings.value("view/font_size", default))
+            return float(self.value("view/font_size", default))
         except (TypeError, ValueError):
             return default
 
     def set_font_size(self, size: float) -> None:
-        self.qsettings.setValue("view/font_size", size)
+        self.set_value("view/font_size", size)
 
     def theme(self) -> str:
-        value = str(self.qsettings.value("view/theme", "system"))
+        value = str(self.value("view/theme", "system"))
         return value if value in THEMES else "system"
 
     def set_theme(self, theme: str) -> None:
-        self.qsettings.setValue("view/theme", theme)
+        self.set_value("view/theme", theme)
 
     def hidden_categories(self) -> set[str]:
-        value = self.qsettings.value("view/hidden_categories", [])
+        value = self.value("view/hidden_categories", [])
         if isinstance(value, str):
             value = [value] if value else []
         return {str(v) for v in (value or []) if v in CATEGORIES}
 
     def set_hidden_categories(self, hidden: set[str]) -> None:
-        self.qsettings.setValue("view/hidden_categories", sorted(hidden))
+        self.set_value("view/hidden_categories", sorted(hidden))
 
     # Preferences (desktop/ui/preferences.py).
     def model(self, default: str) -> str:
-        return str(self.qsettings.value("analysis/model", "") or default)
+        return str(self.value("analysis/model", "") or default)
 
     def set_model(self, name: str) -> None:
-        self.qsettings.setValue("analysis/model", name)
+        self.set_value("analysis/model", name)
 
     def font_family(self) -> str:
         """The reading font; "" for the built-in serif list (article_view.SERIF_FAMILIES)."""
-        return str(self.qsettings.value("view/font_family", "") or "")
+        return str(self.value("view/font_family", "") or "")
 
     def set_font_family(self, family: str) -> None:
-        self.qsettings.setValue("view/font_family", family)
+        self.set_value("view/font_family", family)
 
     def processes(self) -> int:
         """Processes one analysis in the window may use (1 keeps a core for the window)."""
         try:
-            return max(1, int(self.qsettings.value("analysis/processes", 1)))
+            return max(1, int(self.value("analysis/processes", 1)))
         except (TypeError, ValueError):
             return 1
 
     def set_processes(self, processes: int) -> None:
-        self.qsettings.setValue("analysis/processes", max(1, int(processes)))
+        self.set_value("analysis/processes", max(1, int(processes)))

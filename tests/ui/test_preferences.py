@@ -39,8 +39,8 @@ def press(dialog, button=QDialogButtonBox.StandardButton.Ok) -> None:
 
 
 def reread(settings: AppSettings) -> AppSettings:
-    settings.sync()
-    return AppSettings(settings.qsettings.fileName())
+    assert settings.written()
+    return AppSettings(settings.file_name)
 
 
 def test_the_installed_pipelines_are_listed_without_importing_spacy():

@@ -1,0 +1,77 @@
+"""Settings are read from memory and written to their file by a thread of their own, never the GUI thread."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop.ui import settings as settings_module
+from desktop.ui.settings import AppSettings
+
+
+def on_disk(path: Path, key: str):
+    return QSettings(str(path), QSettings.Format.IniFormat).value(key)
+
+
+def test_a_change_is_read_at_once_and_reaches_the_file(tmp_path):
+    ini = tmp_path / "s.ini"
+    settings = AppSettings(ini)
+    settings.set_theme("dark")
+    settings.add_recent_file("/tmp/one.txt")
+    assert settings.theme() == "dark"
+    assert settings.recent_files() == ["/tmp/one.txt"]
+    assert settings.written()
+    assert on_disk(ini, "view/theme") == "dark"
+    again = AppSettings(ini)
+    assert again.theme() == "dark" and again.recent_files() == ["/tmp/one.txt"]
+
+
+def test_the_file_is_written_off_the_gui_thread(tmp_path, monkeypatch):
+    writers: list[threading.Thread] = []
+    sync = settings_module.QSettings.sync
+
+    def recording_sync(self):
+        writers.append(threading.current_thread())
+        return sync(self)
+
+    monkeypatch.setattr(settings_module.QSettings, "sync", recording_sync)
+    settings = AppSettings(tmp_path / "s.ini")
+    for size in (11.0, 12.0, 13.0):
+        settings.set_font_size(size)
+    assert settings.written()
+    assert writers, "nothing was written"
+    assert threading.main_thread() not in writers
+    assert settings.font_size(0) == 13.0
+    assert float(on_disk(tmp_path / "s.ini", "view/font_size")) == 13.0
+
+
+def test_settings_made_again_see_a_change_still_being_written(tmp_path, monkeypatch):
+    ini = tmp_path / "s.ini"
+    release = threading.Event()
+    sync = settings_module.QSettings.sync
+
+    def slow_sync(self):
+        release.wait(5)
+        return sync(self)
+
+    monkeypatch.setattr(settings_module.QSettings, "sync", slow_sync)
+    first = AppSettings(ini)
+    first.set_hidden_categories({"number"})
+    assert not first.written(0.05)  # held in the writer
+    threading.Timer(0.1, release.set).start()
+    assert AppSettings(ini).hidden_categories() == {"number"}
+
+
+def test_exiting_right_after_a_change_keeps_it(tmp_path):
+    ini = tmp_path / "s.ini"
+    script = (
+        "import sys; from desktop.ui.settings import AppSettings; "
+        f"s = AppSettings({str(ini)!r}); s.set_library_path(__import__('pathlib').Path('/tmp/lib.db')); sys.exit(0)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert on_disk(ini, "library/path") == "/tmp/lib.db"
