@@ -4,15 +4,14 @@ Edit ▸ Preferences…).
 
 Backed by an ini file through QSettings, read once when the settings are made (before a window shows).
 Then the window reads and sets values in memory, and a thread of its own writes each change to the
-file: QSettings would write on the GUI thread, and its write ends in an fdatasync, which a busy disk
-can make last a long time. Tests and the --screenshot path pass an ini file so nothing touches the
+file (settings_file.py): QSettings would write on the GUI thread, and its write ends in an fdatasync,
+which a busy disk can make last a long time. Tests and the --screenshot path pass an ini file so nothing touches the
 user's own settings. FACTLIGHT_SETTINGS names such an ini file from the environment.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -20,54 +19,12 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from desktop import APP_NAME
 from desktop.ui.palette import CATEGORIES
+from desktop.ui.settings_file import SettingsWriter
 
 SETTINGS_ENV = "FACTLIGHT_SETTINGS"
 MAX_RECENT = 10
 THEMES = ("system", "light", "dark")
 WRITE_SECONDS = 10.0  # how long anyone waits for the settings file to be written
-
-
-class SettingsWriter:
-    """Writes changed values to an ini file on a thread of its own, started when there is something to write.
-
-    The thread ends when nothing is left. It is not a daemon, so the interpreter's exit waits for the
-    last write (a window closing saves its geometry this way), and a choice of library is in the file
-    a moment after it is made, should the window crash later.
-    """
-
-    def __init__(self, file_name: str) -> None:
-        self.file_name = file_name
-        self._lock = threading.Lock()
-        self._pending: dict[str, Any] = {}
-        self._thread: threading.Thread | None = None
-        self._written = threading.Event()
-        self._written.set()
-
-    def put(self, key: str, value: Any) -> None:
-        with self._lock:
-            self._pending[key] = value
-            self._written.clear()
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="factlight-settings", daemon=False)
-                self._thread.start()
-
-    def wait(self, timeout: float | None = None) -> bool:
-        """Off the GUI thread (tests, exit): wait until every value put so far is in the file."""
-        return self._written.wait(timeout)
-
-    def _run(self) -> None:
-        # Made on this thread and used only here (QSettings is reentrant, not thread-safe).
-        settings = QSettings(self.file_name, QSettings.Format.IniFormat)
-        while True:
-            with self._lock:
-                batch, self._pending = self._pending, {}
-                if not batch:
-                    self._thread = None
-                    self._written.set()
-                    return
-            for key, value in batch.items():
-                settings.setValue(key, value)
-            settings.sync()
 
 
 _writers: dict[str, SettingsWriter] = {}  # one per file, so settings made again read what was set
@@ -103,6 +60,11 @@ class AppSettings:
         """Remember `value` now; it reaches the file a moment later, off the GUI thread."""
         self._values[key] = value
         self._writer.put(key, value)
+
+    @property
+    def write_error(self) -> str | None:
+        """Why the settings file could not be written the last time (None: it was)."""
+        return self._writer.error
 
     def written(self, timeout: float | None = WRITE_SECONDS) -> bool:
         """Off the GUI thread (tests): wait until every change is in the file."""

@@ -75,3 +75,24 @@ def test_exiting_right_after_a_change_keeps_it(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert on_disk(ini, "library/path") == "/tmp/lib.db"
+
+
+def test_keys_this_window_never_set_are_kept(tmp_path):
+    ini = tmp_path / "s.ini"
+    ini.write_text("[other]\nkept=yes\n", encoding="utf-8")
+    settings = AppSettings(ini)
+    settings.set_theme("light")
+    assert settings.written()
+    assert on_disk(ini, "other/kept") == "yes"
+    assert on_disk(ini, "view/theme") == "light"
+
+
+def test_a_file_that_cannot_be_written_is_noted_not_raised(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings' folder should be", encoding="utf-8")
+    settings = AppSettings(blocker / "s.ini")  # even root cannot make that folder
+    settings.set_theme("light")
+    assert settings.written()
+    assert settings.theme() == "light"  # still what the window uses
+    assert settings.write_error
+    assert blocker.read_text(encoding="utf-8").startswith("a file")

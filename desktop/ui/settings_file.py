@@ -1,0 +1,103 @@
+"""Writing the settings' ini file off the GUI thread, without holding the GIL while the disk works.
+
+QSettings writes a file holding the GIL, and its write ends in an fdatasync: on a busy disk that can
+take a hundred milliseconds, and meanwhile no Python runs in the process, the GUI thread's included.
+So the writer lets QSettings write a draft in a memory-backed folder (the runtime folder or /dev/shm,
+where a sync costs nothing), then copies the draft over the real file with Python's own file calls,
+which release the GIL while they wait: a temporary file next to it, fsync, and an atomic rename.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+
+def draft_folder() -> str | None:
+    """A memory-backed folder for drafts, or None for the system's temporary folder."""
+    for folder in (os.environ.get("XDG_RUNTIME_DIR"), "/dev/shm"):
+        if folder and os.path.isdir(folder) and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+def replace_file(target: Path, data: bytes) -> None:
+    """Make `target` hold `data`, whole or not at all (a crash leaves the old file)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+class SettingsWriter:
+    """Writes changed values to an ini file on a thread of its own, started when there is something to write.
+
+    The thread ends when nothing is left. It is not a daemon, so the interpreter's exit waits for the
+    last write (a window closing saves its geometry this way), and a choice of library is in the file
+    a moment after it is made, should the window crash later.
+    """
+
+    def __init__(self, file_name: str) -> None:
+        self.file_name = file_name
+        self.error: str | None = None  # why the last write failed (a read-only folder, a full disk)
+        self._lock = threading.Lock()
+        self._pending: dict[str, Any] = {}
+        self._thread: threading.Thread | None = None
+        self._written = threading.Event()
+        self._written.set()
+
+    def put(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._pending[key] = value
+            self._written.clear()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="factlight-settings", daemon=False)
+                self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Off the GUI thread (tests, exit): wait until every value put so far is in the file."""
+        return self._written.wait(timeout)
+
+    def _next_batch(self) -> dict[str, Any]:
+        with self._lock:
+            batch, self._pending = self._pending, {}
+            if not batch:
+                self._thread = None
+                self._written.set()
+            return batch
+
+    def _run(self) -> None:
+        target = Path(self.file_name)
+        with tempfile.TemporaryDirectory(prefix="factlight-settings-", dir=draft_folder()) as folder:
+            draft = Path(folder) / "settings.ini"
+            try:
+                shutil.copyfile(target, draft)  # keeps what this window did not change
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                self.error = str(error)
+            # Made on this thread and used only here (QSettings is reentrant, not thread-safe).
+            settings = QSettings(str(draft), QSettings.Format.IniFormat)
+            while batch := self._next_batch():
+                for key, value in batch.items():
+                    settings.setValue(key, value)
+                settings.sync()
+                try:
+                    replace_file(target, draft.read_bytes())
+                    self.error = None
+                except OSError as error:
+                    self.error = str(error)
+            del settings  # before its folder goes
