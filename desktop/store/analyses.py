@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from desktop.analysis.records import Analysis
 from desktop.store.connection import Connection, now
 from desktop.store.indexing import index_analysis
-from desktop.store.payload_json import loads_in_pieces
+from desktop.store.payload_json import loads_giving_way
 
 # How a cached analysis is serialised (json.dumps keywords).
 # ASCII (non-ASCII characters as \u escapes): an ASCII string goes to SQLite and back, and between
@@ -95,7 +95,7 @@ def analysis_from_payload(payload: str) -> Analysis | None:
     # A cache entry that no longer parses is a miss, not an error: the article is simply analysed again.
     try:
         with gc_paused():
-            # In pieces: the store worker decodes this while the window paints (payload_json.py).
-            return Analysis.from_dict(loads_in_pieces(payload))
+            # Giving way: the store worker decodes this while the window paints (payload_json.py).
+            return Analysis.from_dict(loads_giving_way(payload))
     except (ValueError, TypeError, KeyError):
         return None
