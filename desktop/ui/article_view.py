@@ -36,6 +36,7 @@ __all__ = ["DEFAULT_POINT_SIZE", "MAX_POINT_SIZE", "MIN_POINT_SIZE", "SERIF_FAMI
 
 # setPlainText of 3 MB blocks for ~150 ms; slices this size take a few milliseconds each.
 TEXT_CHUNK = 50_000
+HOLD_MS = 1000  # the longest the rest of a text waits (hold_rest)
 
 
 class TextChunks:
@@ -88,6 +89,9 @@ class ArticleView(ReadingFont, QPlainTextEdit):
         self._append_timer = QTimer(self)
         self._append_timer.setInterval(0)
         self._append_timer.timeout.connect(self._on_append_tick)
+        self._hold_timer = QTimer(self)
+        self._hold_timer.setSingleShot(True)
+        self._hold_timer.timeout.connect(self.release_rest)
         self.setUndoRedoEnabled(False)
         self.painter = HighlightPainter(self)
         self.painter.finished.connect(self.highlights_painted)
@@ -113,6 +117,21 @@ class ArticleView(ReadingFont, QPlainTextEdit):
         self.setPlainText(self._pending_chunks.pop())
         self.marks.update()
         self.verticalScrollBar().setValue(0)
+        if self._pending_chunks:
+            self._append_timer.start()
+
+    def hold_rest(self) -> None:
+        """Append no more of the text for now (at most HOLD_MS, or until release_rest).
+
+        While a worker prepares what the reader waits for next (a cached article's highlights), the
+        slices appended here would compete with it for the GIL: the first slice is on screen already,
+        and the rest can come a moment later.
+        """
+        self._append_timer.stop()
+        self._hold_timer.start(HOLD_MS)
+
+    def release_rest(self) -> None:
+        self._hold_timer.stop()
         if self._pending_chunks:
             self._append_timer.start()
 

@@ -35,7 +35,6 @@ from desktop.ui.article_view import DEFAULT_POINT_SIZE, ArticleView
 from desktop.ui.descriptions import tooltip_text
 from desktop.ui.docks import build_docks, panel_toggles
 from desktop.ui.document_opener import DocumentOpener, OpeningTargets
-from desktop.ui.facts_model import FactNode, build_fact_tree
 from desktop.ui.find_bar import FindBar
 from desktop.ui.highlights import Highlight, HighlightIndex
 from desktop.ui.legend import LegendBar
@@ -47,7 +46,7 @@ from desktop.ui.navigation import HighlightNavigation, NavigationParts
 from desktop.ui.overview_strip import OverviewStrip
 from desktop.ui.palette import CATEGORIES
 from desktop.ui.preferences import PreferencesController, PreferenceTargets, chosen_model
-from desktop.ui.presentation import Presentation, prepare_presentation
+from desktop.ui.presentation import Presentation, completed, prepare_presentation
 from desktop.ui.release import release_later
 from desktop.ui.settings import AppSettings
 from desktop.ui.store_worker import StoreWorker
@@ -199,6 +198,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         """Show a document just read; the library may hold its analysis, spaCy runs only when it does not."""
         self.cancel_analysis(quiet=True)
         self.show_document(document)
+        self.view.hold_rest()  # its first page is shown; the rest waits for the highlights (if cached)
         self._job = -next(self._presentations)
         self.status.set_busy(True)
         self.status.say("Looking in the library…")
@@ -207,6 +207,7 @@ class MainWindow(LibraryWindow, QMainWindow):
     def _on_analysis_fetched(self, job: int, cached: Presentation | None) -> None:
         if job != self._job or self.document is None:
             return
+        self.view.release_rest()
         if cached is not None:  # prepared with the reader's corrections in the same worker
             self.analysis_from_cache = True
             self._on_presentation_prepared(job, cached)
@@ -274,7 +275,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         # Corrections, indexes and strip marks take tens of ms per MB: prepared in a worker.
         self.status.say("Preparing the highlights…")
         text, verdicts = self.document.text, self.annotations.corrections()
-        self.tasks.start(lambda: prepare_presentation(analysis, text, verdicts, with_facts=True), lambda p: self._on_presentation_prepared(job, p), self.status.say)
+        self.tasks.start(lambda: prepare_presentation(analysis, text, verdicts, complete=True), lambda p: self._on_presentation_prepared(job, p), self.status.say)
 
     def show_again(self) -> None:
         """A verdict changed: show the same analysis with the reader's corrections as they are now."""
@@ -293,11 +294,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.raw_analysis, self.analysis, self.index = p.raw, p.analysis, p.index
         self.view.show_highlights(p.index)
         self.legend.set_counts(dict(p.index.counts))
-        self.strip.set_bins(p.strip_bins, len(self.document.text))
-        if p.facts is not None:  # the tree follows the highlights, in a turn of its own, so they show sooner
-            self.view.after_painting(lambda: QTimer.singleShot(0, self, lambda: self._on_facts_built(p, p.facts)))
-        else:  # reopened from the cache: the tree is built once the highlights are painted
-            self.view.after_painting(lambda t=self.document.text: self.tasks.start(lambda: build_fact_tree(p.analysis, t), lambda facts: self._on_facts_built(p, facts), self.status.say))
+        # Strip marks and Facts tree follow in a turn of their own (from a worker if cached), so highlights show sooner.
+        if p.complete:
+            self.view.after_painting(lambda: QTimer.singleShot(0, self, lambda: self._on_completed(p)))
+        else:
+            self.view.after_painting(lambda t=self.document.text: self.tasks.start(lambda: completed(p, t), self._on_completed, self.status.say))
         self.details_panel.set_analysis(p.analysis, self.document.text)
         self.navigation.reselect(current)
         self.status.say(f"{len(p.analysis.entities)} names, {len(p.analysis.quotes)} quotes, {len(p.analysis.numbers)} numbers · {p.analysis.model_name} {p.analysis.model_version}")
@@ -305,9 +306,10 @@ class MainWindow(LibraryWindow, QMainWindow):
         self.analysis_client.warm_up()
         release_later(self.tasks, *(o for o, new in zip(old, (p.raw, p.analysis, p.index), strict=True) if o is not new))
 
-    def _on_facts_built(self, p: Presentation, facts: FactNode) -> None:
-        if p.analysis is self.analysis:
-            release_later(self.tasks, self.facts_panel.set_tree(facts))  # once no view reaches its nodes
+    def _on_completed(self, p: Presentation) -> None:
+        if p.analysis is self.analysis and self.document is not None:
+            self.strip.set_bins(p.strip_bins or {}, len(self.document.text))
+            release_later(self.tasks, self.facts_panel.set_tree(p.facts))  # once no view reaches its nodes
 
     # Highlights, details and navigation.
     def shown_categories(self) -> set[str]:

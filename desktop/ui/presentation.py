@@ -1,4 +1,4 @@
-"""What the window shows for one analysis, prepared off the GUI thread: corrections, indexes, strip marks.
+"""What the window shows for one analysis, prepared off the GUI thread: corrections, indexes, strip marks, facts.
 
 `prepare_presentation` runs in a worker (the TaskRunner's pool or the store's lane); its loops give way
 to a busy GUI thread (desktop/pacing.py). Plain Python, no widgets.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from desktop.analysis.records import Analysis
@@ -24,17 +24,22 @@ class Presentation:
     """What the window shows for one analysis, prepared in a worker (pure Python, tens of ms per MB).
 
     `analysis` has the reader's corrections applied; `raw` is the analysis as the engine or cache gave it.
-    `facts`, the Facts tree (about 80 ms per MB), is built here for a new analysis, while the window
-    waits anyway: built later, alongside painting, its Python kept the GUI thread waiting for the GIL
-    (120 ms on 3 MB). An article reopened from the cache leaves it None and builds it after the
-    highlights are painted, so they show sooner.
+    The highlights need only `index`. The rest (`strip_bins` and `facts`, together about 130 ms of
+    Python per MB) is `complete`d in a worker once the highlights are painted when an
+    article is reopened from the cache, so the highlights show sooner; for a new analysis it is made
+    at once, while the window waits for the analysis anyway (made later, alongside painting, the Facts
+    tree's Python kept the GUI thread waiting for the GIL: 120 ms on 3 MB).
     """
 
     analysis: Analysis
     index: HighlightIndex
-    strip_bins: dict[str, set[int]]
     raw: Analysis
+    strip_bins: dict[str, set[int]] | None = None
     facts: FactNode | None = None
+
+    @property
+    def complete(self) -> bool:
+        return self.facts is not None
 
 
 @contextmanager
@@ -58,14 +63,21 @@ def kept_from_the_collector() -> Iterator[None]:
 
 
 def prepare_presentation(
-    analysis: Analysis, text: str, verdicts: tuple[Any, ...] = (), with_facts: bool = False
+    analysis: Analysis, text: str, verdicts: tuple[Any, ...] = (), complete: bool = False
 ) -> Presentation:
-    """Apply the reader's verdicts (Annotations with source "auto") and index the highlights."""
+    """Apply the reader's verdicts (Annotations with source "auto") and index the highlights (and, with
+    `complete`, make the rest at once: see Presentation)."""
     from desktop.store.corrections import apply_corrections
 
     with kept_from_the_collector():  # tens of thousands of new objects and no cycles
         shown = apply_corrections(analysis, verdicts) if verdicts else analysis
-        index = HighlightIndex(shown)
-        links(shown)  # warm the lookups the Details panel and tooltips use
-        facts = build_fact_tree(shown, text) if with_facts else None
-        return Presentation(shown, index, highlight_bins(index, len(text)), analysis, facts)
+        presentation = Presentation(shown, HighlightIndex(shown), analysis)
+        links(shown)  # warm the lookups the Details panel makes as soon as it is given the analysis
+    return completed(presentation, text) if complete else presentation
+
+
+def completed(presentation: Presentation, text: str) -> Presentation:
+    """`presentation` with the overview strip's marks and the Facts tree."""
+    with kept_from_the_collector():
+        bins = highlight_bins(presentation.index, len(text))
+        return replace(presentation, strip_bins=bins, facts=build_fact_tree(presentation.analysis, text))
