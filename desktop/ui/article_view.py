@@ -105,8 +105,9 @@ class ArticleView(ReadingFont, QPlainTextEdit):
         self.apply_theme(False)
 
     # Text and highlights.
-    def show_text(self, text: str) -> None:
-        """Show `text` at once; a long text arrives in slices so the window keeps answering meanwhile."""
+    def show_text(self, text: str, held: bool = False) -> None:
+        """Show `text` at once; a long text arrives in slices so the window keeps answering meanwhile
+        (`held`: the slices after the first wait, see hold_rest)."""
         self.marks.stop_flash()
         self.current = None
         self.text = text
@@ -117,7 +118,9 @@ class ArticleView(ReadingFont, QPlainTextEdit):
         self.setPlainText(self._pending_chunks.pop())
         self.marks.update()
         self.verticalScrollBar().setValue(0)
-        if self._pending_chunks:
+        if held:
+            self.hold_rest()
+        elif self._pending_chunks:
             self._append_timer.start()
 
     def hold_rest(self) -> None:

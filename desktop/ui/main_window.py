@@ -197,8 +197,7 @@ class MainWindow(LibraryWindow, QMainWindow):
     def show_opened(self, document: Document) -> None:
         """Show a document just read; the library may hold its analysis, spaCy runs only when it does not."""
         self.cancel_analysis(quiet=True)
-        self.show_document(document)
-        self.view.hold_rest()  # its first page is shown; the rest waits for the highlights (if cached)
+        self.show_document(document, held=True)  # the rest of its text waits for the library's answer
         self._job = -next(self._presentations)
         self.status.set_busy(True)
         self.status.say("Looking in the library…")
@@ -215,11 +214,11 @@ class MainWindow(LibraryWindow, QMainWindow):
         self._job = self.analysis_client.analyze(self.document.text)
         self._show_analysis_status()
 
-    def show_document(self, document: Document) -> None:
+    def show_document(self, document: Document, held: bool = False) -> None:
         shown = (self.analysis, self.raw_analysis, self.index)
         self.document, self.analysis, self.raw_analysis, self.index = document, None, None, HighlightIndex()
         self.analysis_from_cache = False
-        self.view.show_text(document.text)
+        self.view.show_text(document.text, held)
         self.update_title()
         self.legend.set_counts(None)
         self.strip.clear()
