@@ -30,7 +30,7 @@ from desktop.ui.reading_font import (
     ReadingFont,
 )
 from desktop.ui.selection_marks import SelectionMarks
-from desktop.ui.text_positions import TextPositions, positions_of
+from desktop.ui.text_positions import TextPositions
 
 __all__ = ["DEFAULT_POINT_SIZE", "MAX_POINT_SIZE", "MIN_POINT_SIZE", "SERIF_FAMILIES", "ArticleView", "TextChunks"]
 
@@ -111,7 +111,7 @@ class ArticleView(ReadingFont, QPlainTextEdit):
         self.marks.stop_flash()
         self.current = None
         self.text = text
-        self.positions = positions_of(text)  # made by the worker that read the text
+        self.positions = TextPositions(text)
         self.index = HighlightIndex()
         self.painter.reset(self.positions)
         self._pending_chunks = TextChunks(text, TEXT_CHUNK)

@@ -31,21 +31,3 @@ class TextPositions:
         if not self._astral:
             return position
         return position - bisect_left(self._astral_qt, position)
-
-
-_last: tuple[str, TextPositions] | None = None
-
-
-def positions_of(text: str) -> TextPositions:
-    """TextPositions(text), made once per text object.
-
-    The worker that reads a document calls this, so the GUI thread that shows it finds them made:
-    finding out whether a 3 MB text has astral characters costs 3-7 ms, one burst less when it opens.
-    """
-    global _last
-    last = _last  # one read: a worker may replace it meanwhile
-    if last is not None and last[0] is text:
-        return last[1]
-    positions = TextPositions(text)
-    _last = (text, positions)
-    return positions

@@ -27,7 +27,6 @@ from desktop.config import ModelChoice
 from desktop.documents import Document, DocumentError, load, pasted_document
 from desktop.ui.heartbeat import expect_work
 from desktop.ui.presentation import kept_from_the_collector
-from desktop.ui.text_positions import positions_of
 
 
 class TaskSignals(QObject):
@@ -106,22 +105,17 @@ class TaskRunner(QObject):
 def paste_document(text: str, html: str) -> Document:
     """documents.pasted_document for a worker, with load_document's promise: only DocumentError escapes."""
     try:
-        return _with_positions(pasted_document(text, html))
+        return pasted_document(text, html)
     except DocumentError:
         raise
     except Exception as exc:  # an unexpected extraction bug must not take the window down
         raise DocumentError(f"The pasted text could not be opened: {exc}") from exc
 
 
-def _with_positions(document: Document) -> Document:
-    positions_of(document.text)  # so the GUI thread finds them made when it shows the text
-    return document
-
-
 def load_document(path: Path) -> Document:
     """documents.load for a worker: any failure becomes a DocumentError with a message for a person."""
     try:
-        return _with_positions(load(path))
+        return load(path)
     except DocumentError:
         raise
     except Exception as exc:  # an unexpected loader bug must not take the window down

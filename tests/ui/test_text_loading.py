@@ -64,18 +64,3 @@ def test_a_cached_article_shows_its_highlights_before_the_rest_of_its_text(qtbot
     qtbot.waitUntil(lambda: not window.view.loading, timeout=20_000)
     assert shown_then and shown_then[0] <= FIRST_SLICE  # the first slice only, until the highlights came
     assert window.view.toPlainText() == document.text
-
-
-def test_the_worker_that_reads_a_file_makes_its_positions_for_the_view(qtbot, tmp_path):
-    from desktop.ui import text_positions
-    from desktop.ui.workers import load_document
-
-    path = tmp_path / "astral.txt"
-    path.write_text("Emoji \U0001f600 then text.\n" + long_text(100), encoding="utf-8")
-    document = load_document(path)
-    made_text, made = text_positions._last  # made in load_document, before any view asked
-    assert made_text is document.text and made.to_qt(7) == 8  # one astral character before
-    view = ArticleView()
-    qtbot.addWidget(view)
-    view.show_text(document.text)
-    assert view.positions is made
