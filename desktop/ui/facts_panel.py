@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
+from desktop.ui.column_widths import fit_columns
 from desktop.ui.facts_model import (
     CATEGORY_ROLE,
     RECORD_ROLE,
@@ -15,8 +16,7 @@ from desktop.ui.facts_model import (
 )
 
 EXPANDED_GROUP_ROWS = 200
-COUNT_SAMPLE = "888,888"  # as wide as the largest count a group shows
-CELL_PADDING = 16  # the item's margins and the focus frame
+COLUMN_SAMPLES = {1: "888,888"}  # the count column, as wide as the largest count a group shows
 
 
 class FactsPanel(QWidget):
@@ -41,10 +41,8 @@ class FactsPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # Not ResizeToContents: that reads up to 1,000 rows of the model (in Python) at every layout of
-        # the tree, tens of ms each time the window around it changes. The width comes from the font.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self._fit_columns()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)  # from the font (column_widths.py)
+        fit_columns(self.tree, COLUMN_SAMPLES)
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
         layout = QVBoxLayout(self)
@@ -55,11 +53,8 @@ class FactsPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange:
-            self._fit_columns()
+            fit_columns(self.tree, COLUMN_SAMPLES)
         super().changeEvent(event)
-
-    def _fit_columns(self) -> None:
-        self.tree.header().resizeSection(1, self.tree.fontMetrics().horizontalAdvance(COUNT_SAMPLE) + CELL_PADDING)
 
     def set_dark(self, dark: bool) -> None:
         self.model.set_dark(dark)

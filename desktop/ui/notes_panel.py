@@ -16,16 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.column_widths import fit_columns
 from desktop.ui.notes_model import ID_ROLE, PAGE_COLUMN, NotesFilterModel, NotesModel
 
 if TYPE_CHECKING:
     from desktop.store import Annotation
 
-# The starting widths of the Note, Tags and Page columns: texts as wide as a typical cell.
-NOTE_SAMPLE = "A note of a few words"
-TAGS_SAMPLE = "a tag, another"
-PAGE_SAMPLE = "p. 8888"
-CELL_PADDING = 16  # the item's margins and the focus frame
+# The starting widths of the Note, Tags and Page columns (column_widths.py).
+COLUMN_SAMPLES = {1: "A note of a few words", 2: "a tag, another", PAGE_COLUMN: "p. 8888"}
 EMPTY = "Select a passage and press Ctrl+H to highlight it, Ctrl+M to add a note."
 
 
@@ -51,13 +49,11 @@ class NotesPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # No column sizes itself to its contents: that reads every row of the model (in Python) each
-        # time a row comes or goes, 100,000 calls per highlight with a few hundred notes. Widths come
-        # from the font instead, and the reader can drag the Note and Tags columns wider.
+        # Widths from the font, not the rows (column_widths.py); the reader can drag Note and Tags wider.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PAGE_COLUMN, QHeaderView.ResizeMode.Fixed)
-        self._fit_columns()
+        fit_columns(self.tree, COLUMN_SAMPLES)
         self.tree.setColumnHidden(PAGE_COLUMN, True)  # shown for paged documents only
         self.tree.clicked.connect(self._on_activated)
         self.tree.activated.connect(self._on_activated)
@@ -73,14 +69,8 @@ class NotesPanel(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.FontChange:
-            self._fit_columns()
+            fit_columns(self.tree, COLUMN_SAMPLES)
         super().changeEvent(event)
-
-    def _fit_columns(self) -> None:
-        metrics, header = self.tree.fontMetrics(), self.tree.header()
-        header.resizeSection(1, metrics.horizontalAdvance(NOTE_SAMPLE) + CELL_PADDING)
-        header.resizeSection(2, metrics.horizontalAdvance(TAGS_SAMPLE) + CELL_PADDING)
-        header.resizeSection(PAGE_COLUMN, metrics.horizontalAdvance(PAGE_SAMPLE) + CELL_PADDING)
 
     def set_annotations(self, annotations: Sequence[Annotation]) -> None:
         self.model.set_annotations(annotations)
