@@ -15,6 +15,7 @@ import contextlib
 import gc
 import itertools
 import multiprocessing
+import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -123,6 +124,7 @@ def load_document(path: Path) -> Document:
 
 
 Listener = Callable[[tuple[Any, ...]], None]
+_STOP = object()  # the sender thread's last command
 
 
 class AnalysisService:
@@ -140,7 +142,10 @@ class AnalysisService:
         self._parts: dict[int, dict[str, list]] = {}
         self._payloads: dict[int, list[str]] = {}  # job -> the cache payload's pieces so far
         self._process: multiprocessing.process.BaseProcess | None = None
+        self._stopped: multiprocessing.process.BaseProcess | None = None  # handed to shutdown() to wait for
         self._commands = None
+        self._outbox: queue.SimpleQueue[tuple[Any, ...] | object | None] = queue.SimpleQueue()
+        self._sender: threading.Thread | None = None  # sends the queued commands, in order
 
     @classmethod
     def for_model(cls, model: ModelChoice) -> AnalysisService:
@@ -155,6 +160,38 @@ class AnalysisService:
         cls._services.clear()
 
     def start(self) -> None:
+        """From any thread, at once: the sender thread starts the process if it is not running."""
+        self._post(None)
+
+    def _post(self, message: tuple[Any, ...] | None) -> None:
+        with self._lock:
+            if self._sender is None:  # each sender has its own queue, so a stopped one takes no new command
+                self._outbox = queue.SimpleQueue()
+                self._sender = threading.Thread(
+                    target=self._send_queued, args=(self._outbox,), name="factlight-commands", daemon=True
+                )
+                self._sender.start()
+            self._outbox.put(message)
+
+    def _send_queued(self, outbox: queue.SimpleQueue) -> None:
+        # Starting the child (spawning forks this large process: about 10 ms, plus imports) and writing
+        # an article into its pipe (which waits until the child has read it all, a long wait for 3 MB
+        # when the child is busy) happen on this thread, so the window's call returns at once.
+        while (message := outbox.get()) is not _STOP:
+            try:
+                self._start_process()
+            except Exception as exc:  # no process could be made (out of memory, too many processes)
+                self._broadcast(("model_failed", f"The analysis process could not start: {exc}"))
+                continue
+            if message is not None:
+                self._send(message)
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None:
+            self._send(("quit",))
+            self._stopped = process
+
+    def _start_process(self) -> None:
         with self._lock:
             if self._process is not None and self._process.is_alive():
                 return
@@ -195,25 +232,32 @@ class AnalysisService:
             self._owners[job] = owner
             self._parts[job] = {"entities": [], "quotes": [], "numbers": [], "facts": []}
             self._payloads[job] = []
-            self._send(("analyze", job, text, processes))
+        self._post(("analyze", job, text, processes))
         return job
 
     def cancel(self, job: int) -> None:
         with self._lock:
-            if job in self._owners:
-                self._send(("cancel", job))
+            known = job in self._owners
+        if known:
+            self._post(("cancel", job))
 
     def shutdown(self) -> None:
+        """Stop the process after the commands already queued; waits a few seconds at most."""
         with self._lock:
-            process, self._process = self._process, None
-            if process is None:
-                return
-            self._send(("quit",))
+            sender, self._sender = self._sender, None
+            outbox = self._outbox
+            self.model_state = None
+        if sender is None:
+            return
+        outbox.put(_STOP)
+        sender.join(timeout=3)
+        process, self._stopped = self._stopped, None
         with contextlib.suppress(AssertionError, OSError):  # a process that never started
-            process.join(timeout=3)
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=2)
+            if process is not None:
+                process.join(timeout=3)
+                if process.is_alive():
+                    process.terminate()
+                    process.join(timeout=2)
 
     def _send(self, message: tuple[Any, ...]) -> None:
         # If the child is gone, _read_events has already told the listeners.
