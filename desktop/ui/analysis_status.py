@@ -10,9 +10,12 @@ from __future__ import annotations
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QToolButton
 
+NOTICE_MS = 20_000  # how long a notice stays over the status line
+
 
 class AnalysisStatus:
     def __init__(self, status_bar: QStatusBar, cancel: QAction):
+        self.status_bar = status_bar
         self.label = QLabel()
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.progress = QProgressBar()
@@ -29,6 +32,10 @@ class AnalysisStatus:
 
     def say(self, text: str) -> None:
         self.label.setText(" ".join(text.split()))
+
+    def notice(self, text: str) -> None:
+        """A message that stays a while over the status line, whatever the analysis says meanwhile."""
+        self.status_bar.showMessage(" ".join(text.split()), NOTICE_MS)
 
     def set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -96,7 +96,7 @@ class MainWindow(LibraryWindow, QMainWindow):
         opening = OpeningTargets(self.show_opened, self.pages.show_reader, self.pages.reveal_when_loaded, self.status.say, lambda: self.document)
         self.opener = DocumentOpener(self, opening, self.tasks, self.store, self.settings, self.actions_)
         self._attach_analysis(model or chosen_model(self.settings))
-        targets = PreferenceTargets(self.set_theme, self.view.set_reading_font, self.switch_model)
+        targets = PreferenceTargets(self.set_theme, self.view.set_reading_font, self.switch_model, self.status.notice)
         self.preferences = PreferencesController(self.settings, lambda: self.analysis_client.model.name, targets, self.tasks, self)
         self.actions_.preferences.triggered.connect(lambda: self.preferences.open(self))
         self.library = LibraryController(self)

@@ -57,6 +57,7 @@ class PreferenceTargets:
     set_theme: Callable[[str], None]
     set_reading_font: Callable[[str, float], None]  # family ("" built-in), point size
     switch_model: Callable[[ModelChoice], None]
+    notice: Callable[[str], None]  # a one-line message that stays a while in the status bar
 
 
 def chosen_model(settings: AppSettings, override: str | None = None) -> ModelChoice:
@@ -132,7 +133,13 @@ class PreferencesDialog(QDialog):
 
 
 class PreferencesController(QObject):
-    """Opens the dialog, saves what it chose and applies each change (only what changed)."""
+    """Opens the dialog, saves what it chose and applies each change (only what changed).
+
+    It also tells the reader when the settings file could not be written (a read-only folder, a full
+    disk): the window goes on with the chosen settings, which are then lost when it closes.
+    """
+
+    _settings_unsaved = Signal(str)  # from the settings' writer thread
 
     def __init__(self, settings: AppSettings, current_model: Callable[[], str], targets: PreferenceTargets,
                  tasks: TaskRunner, parent: QObject | None = None):
@@ -142,6 +149,14 @@ class PreferencesController(QObject):
         self.targets = targets
         self.tasks = tasks
         self.dialog: PreferencesDialog | None = None
+        # The settings file is written by a thread of its own; its failures arrive here queued.
+        self._settings_unsaved.connect(self._on_settings_unsaved)
+        listener = self._settings_unsaved.emit
+        settings.watch_write_failures(listener)
+        self.destroyed.connect(lambda: settings.unwatch_write_failures(listener))
+
+    def _on_settings_unsaved(self, message: str) -> None:
+        self.targets.notice(f"Settings could not be saved ({message}); they hold until Factlight closes.")
 
     def current(self) -> Preferences:
         return Preferences.from_settings(self.settings, self.current_model())

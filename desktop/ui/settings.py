@@ -11,7 +11,9 @@ user's own settings. FACTLIGHT_SETTINGS names such an ini file from the environm
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,17 @@ class AppSettings:
     def write_error(self) -> str | None:
         """Why the settings file could not be written the last time (None: it was)."""
         return self._writer.error
+
+    def watch_write_failures(self, listener: Callable[[str], None]) -> None:
+        """`listener(message)` is called, on the writer's thread, each time writing the file newly fails
+        (and at once, on this thread, if the last write failed already)."""
+        self._writer.failure_listeners.append(listener)
+        if self.write_error:
+            listener(self.write_error)
+
+    def unwatch_write_failures(self, listener: Callable[[str], None]) -> None:
+        with contextlib.suppress(ValueError):
+            self._writer.failure_listeners.remove(listener)
 
     def written(self, timeout: float | None = WRITE_SECONDS) -> bool:
         """Off the GUI thread (tests): wait until every change is in the file."""

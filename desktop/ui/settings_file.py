@@ -9,10 +9,12 @@ which release the GIL while they wait: a temporary file next to it, fsync, and a
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,7 @@ class SettingsWriter:
     def __init__(self, file_name: str) -> None:
         self.file_name = file_name
         self.error: str | None = None  # why the last write failed (a read-only folder, a full disk)
+        self.failure_listeners: list[Callable[[str], None]] = []  # told on this writer's thread, once per new error
         self._lock = threading.Lock()
         self._pending: dict[str, Any] = {}
         self._thread: threading.Thread | None = None
@@ -85,10 +88,10 @@ class SettingsWriter:
             draft = Path(folder) / "settings.ini"
             try:
                 shutil.copyfile(target, draft)  # keeps what this window did not change
-            except FileNotFoundError:
+            except (FileNotFoundError, NotADirectoryError):  # no file yet: the write says why it fails, if it does
                 pass
             except OSError as error:
-                self.error = str(error)
+                self._failed(error)
             # Made on this thread and used only here (QSettings is reentrant, not thread-safe).
             settings = QSettings(str(draft), QSettings.Format.IniFormat)
             while batch := self._next_batch():
@@ -99,5 +102,14 @@ class SettingsWriter:
                     replace_file(target, draft.read_bytes())
                     self.error = None
                 except OSError as error:
-                    self.error = str(error)
+                    self._failed(error)
             del settings  # before its folder goes
+
+    def _failed(self, error: OSError) -> None:
+        message = f"{error.strerror or error}: {error.filename}" if error.filename else str(error)
+        if message == self.error:  # the same failure again: the reader has been told
+            return
+        self.error = message
+        for listener in list(self.failure_listeners):
+            with contextlib.suppress(RuntimeError):  # a window deleted meanwhile: its signal is gone
+                listener(message)

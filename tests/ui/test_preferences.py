@@ -142,3 +142,16 @@ def test_a_new_pipeline_restarts_the_analysis_and_re_analyses_the_article(
     assert window.analysis.model_name == str(copied_pipeline)
     assert window.analysis.entities  # the same pipeline underneath finds the same names
     assert reread(settings).model(DEFAULT_MODEL) == str(copied_pipeline)
+
+
+
+def test_the_window_says_when_its_settings_cannot_be_saved(make_window, qtbot, tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings' folder should be", encoding="utf-8")
+    settings = AppSettings(blocker / "factlight.ini")  # even root cannot make that folder
+    window = make_window(settings)
+    settings.set_theme("dark")
+    qtbot.waitUntil(lambda: "Settings could not be saved" in window.statusBar().currentMessage(), timeout=10_000)
+    message = window.statusBar().currentMessage()
+    assert str(blocker) in message  # the reason names the folder it could not make
+    assert settings.theme() == "dark"  # the window goes on with what was chosen

@@ -96,3 +96,28 @@ def test_a_file_that_cannot_be_written_is_noted_not_raised(tmp_path):
     assert settings.theme() == "light"  # still what the window uses
     assert settings.write_error
     assert blocker.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_a_failure_is_told_to_the_watchers_once_until_a_write_succeeds(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the settings' folder should be", encoding="utf-8")
+    settings = AppSettings(blocker / "s.ini")
+    told: list[str] = []
+    settings.watch_write_failures(told.append)
+    settings.set_theme("light")
+    assert settings.written()
+    settings.set_theme("dark")
+    assert settings.written()
+    assert len(told) == 1 and str(blocker) in told[0]
+    late: list[str] = []
+    settings.watch_write_failures(late.append)  # a watcher that comes after the failure hears of it too
+    assert late == told
+    blocker.unlink()  # the folder can be made now: the next write succeeds
+    settings.set_theme("light")
+    assert settings.written() and settings.write_error is None
+    (blocker / "s.ini").unlink()
+    blocker.rmdir()
+    blocker.write_text("in the way again", encoding="utf-8")
+    settings.set_theme("dark")
+    assert settings.written()
+    assert len(told) == 2  # a failure after a success is told again
