@@ -31,7 +31,14 @@ _PROGRESS_STEP = 0.01
 
 
 def serve(commands: Connection, events: Connection, model_name: str, fast_gemm: bool) -> None:
-    """Entry point of the child process."""
+    """Entry point of the child process; it ends quietly once the window's process has gone."""
+    try:
+        _serve(commands, events, model_name, fast_gemm)
+    except (BrokenPipeError, ConnectionResetError, EOFError):
+        return  # the window ended (or crashed) mid-job: nobody is left to tell, so no traceback either
+
+
+def _serve(commands: Connection, events: Connection, model_name: str, fast_gemm: bool) -> None:
     jobs: queue.Queue[tuple[int, str, int | None] | None] = queue.Queue()
     cancelled: set[int] = set()
     threading.Thread(target=_read_commands, args=(commands, jobs, cancelled), daemon=True).start()

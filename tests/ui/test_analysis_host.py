@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 
-from desktop.config import ModelChoice
+from desktop.config import PROCESSES_ENV, ModelChoice
 from desktop.documents import load
 from desktop.resources import sample_article
 from desktop.store.analyses import PAYLOAD_JSON
@@ -36,3 +37,13 @@ def test_the_payload_travels_in_pieces_and_the_records_in_parts(monkeypatch):
     data = {**events.sent[-1][2], **parts}
     assert "".join(pieces) == json.dumps(data, **PAYLOAD_JSON)
     assert data["quotes"] and data["entities"]
+
+
+def test_the_child_ends_quietly_when_the_window_has_gone(monkeypatch, capsys):
+    monkeypatch.delenv(PROCESSES_ENV, raising=False)  # serve() sets it for its own process
+    commands, to_child = multiprocessing.Pipe(duplex=False)
+    from_child, events = multiprocessing.Pipe(duplex=False)
+    from_child.close()  # the window's end: gone
+    to_child.send(("analyze", 1, "Some text.", None))
+    analysis_host.serve(commands, events, "no-such-pipeline", False)  # returns: nothing raised
+    assert "Traceback" not in capsys.readouterr().err
