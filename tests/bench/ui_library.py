@@ -40,6 +40,7 @@ def one_pass(args: argparse.Namespace, scratch: Path, article: Path, document, d
     """Reopen the article --runs times, then annotate it, in fresh windows; the figures as a dict."""
     from desktop.config import ModelChoice
     from desktop.ui.app import create_application
+    from desktop.ui.closing import finish_closed
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import AppSettings
     from tests.bench.ui_responsiveness import StallMeter, wait
@@ -114,6 +115,10 @@ def one_pass(args: argparse.Namespace, scratch: Path, article: Path, document, d
     window.close()
     window.deleteLater()
     app.processEvents()
+    # The library commits and the settings are written after the window has gone: wait for both
+    # before the scratch folder is removed.
+    finish_closed()
+    window.settings.written()
     return {
         "highlights": highlights, "analyses": len(analyses), "shown": shown_times, "painted": painted_times,
         "visible": visible_marks, "add": add, "note": note, "undo": undo, "redo": redo, "stored": stored,

@@ -113,6 +113,7 @@ def one_pass(args: argparse.Namespace, scratch: Path) -> dict:
     """Every phase once, in a fresh window and analysis process; the figures as a dict."""
     from desktop.resources import sample_article
     from desktop.ui.app import create_application
+    from desktop.ui.closing import finish_closed
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import AppSettings
     from desktop.ui.workers import AnalysisService
@@ -185,6 +186,10 @@ def one_pass(args: argparse.Namespace, scratch: Path) -> dict:
     window.close()
     window.deleteLater()
     app.processEvents()
+    # The library commits and the settings are written after the window has gone: wait for both
+    # before the scratch folder is removed.
+    finish_closed()
+    window.settings.written()
     for name in ("bench.db", "bench.db-wal", "bench.db-shm"):
         (scratch / name).unlink(missing_ok=True)
     return {
