@@ -82,3 +82,53 @@ def test_many_highlights_are_painted_in_slices(qtbot):
     assert len(first_block.layout().formats()) == 3  # the visible part is painted at once
     qtbot.waitUntil(lambda: not view.painting, timeout=60_000)
     assert painted_categories(view) == {"person": 8000, "place": 4000}
+
+
+def _tinted(view, start: int, end: int, colour: str) -> bool:
+    """Whether the rendered viewport shows `colour` behind the text from start to end (on screen)."""
+    from PySide6.QtGui import QColor
+
+    cursor = view.cursor_at(start, end)
+    left, right = view.cursorRect(view.cursor_at(start, start)), view.cursorRect(view.cursor_at(end, end))
+    image = view.viewport().grab().toImage()
+    want = QColor(colour).rgb()
+    y = (left.top() + left.bottom()) // 2
+    xs = range(left.left() + 1, right.left() - 1)
+    assert cursor.hasSelection() and len(xs) > 4, "the range must be on screen"
+    hits = sum(image.pixelColor(x, y).rgb() == want for x in xs) + sum(
+        image.pixelColor(x, left.top() + 1).rgb() == want for x in xs
+    )
+    return hits >= len(xs) // 2
+
+
+def test_highlights_far_below_are_drawn_when_scrolled_to_and_toggling_reaches_them(qtbot):
+    from desktop.ui.article_view import ArticleView
+    from desktop.ui.palette import CATEGORIES, colours
+
+    line = "Some words of a long article go here.\n"
+    text = line * 3000 + "Then Marguerite Ostrander spoke.\n" + line * 50
+    start = text.index("Marguerite Ostrander")
+    end = start + len("Marguerite Ostrander")
+    analysis = Analysis("test", "0", entities=(Entity(start, end, text[start:end], "PERSON", "person", "M. O."),))
+    view = ArticleView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.show_text(text)
+    qtbot.waitUntil(lambda: not view.loading, timeout=60_000)
+    view.show_highlights(HighlightIndex(analysis))
+    qtbot.waitUntil(lambda: not view.painting, timeout=60_000)
+    tint = colours("person", False).tint
+
+    def scroll_to_the_name() -> None:
+        view.setTextCursor(view.cursor_at(start, start))
+        view.centerCursor()
+        qtbot.wait(20)
+
+    scroll_to_the_name()  # painted while off screen, drawn once scrolled to
+    assert _tinted(view, start, end, tint)
+    view.verticalScrollBar().setValue(0)
+    view.painter.paint(view.painter.index, set(CATEGORIES) - {"person"})  # toggled off while off screen
+    qtbot.waitUntil(lambda: not view.painter.busy, timeout=60_000)
+    scroll_to_the_name()
+    assert not _tinted(view, start, end, tint)
