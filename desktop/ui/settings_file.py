@@ -29,6 +29,25 @@ def draft_folder() -> str | None:
     return None
 
 
+DRAFT_PREFIX = "factlight-settings-pid"
+_swept = False
+
+
+def sweep_stale_drafts(folder: str | None) -> None:
+    """Remove the drafts left by windows that crashed mid-write: their process no longer runs."""
+    base = Path(folder or tempfile.gettempdir())
+    for draft in base.glob(DRAFT_PREFIX + "*"):
+        pid = draft.name[len(DRAFT_PREFIX) :].split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(draft, ignore_errors=True)
+        except OSError:  # running, as another user
+            pass
+
+
 def replace_file(target: Path, data: bytes) -> None:
     """Make `target` hold `data`, whole or not at all (a crash leaves the old file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -78,13 +97,29 @@ class SettingsWriter:
         with self._lock:
             batch, self._pending = self._pending, {}
             if not batch:
-                self._thread = None
-                self._written.set()
+                self._thread = None  # a value put from now on starts a thread of its own
             return batch
 
     def _run(self) -> None:
+        try:
+            self._write_batches()
+        except OSError as error:  # not even a draft could be made: the values wait for the next change
+            self._failed(error)
+        finally:
+            with self._lock:
+                if self._thread is threading.current_thread():  # ended by that error
+                    self._thread = None
+                if self._thread is None:  # written, its draft gone, and no newer thread at work
+                    self._written.set()
+
+    def _write_batches(self) -> None:
+        global _swept
         target = Path(self.file_name)
-        with tempfile.TemporaryDirectory(prefix="factlight-settings-", dir=draft_folder()) as folder:
+        drafts = draft_folder()
+        if not _swept:  # once per process, here rather than at launch: it is file work
+            _swept = True
+            sweep_stale_drafts(drafts)
+        with tempfile.TemporaryDirectory(prefix=f"{DRAFT_PREFIX}{os.getpid()}-", dir=drafts) as folder:
             draft = Path(folder) / "settings.ini"
             try:
                 shutil.copyfile(target, draft)  # keeps what this window did not change

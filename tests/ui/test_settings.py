@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -10,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from desktop.ui import settings as settings_module
+from desktop.ui import settings_file
 from desktop.ui.settings import AppSettings
 
 
@@ -121,3 +123,35 @@ def test_a_failure_is_told_to_the_watchers_once_until_a_write_succeeds(tmp_path)
     settings.set_theme("dark")
     assert settings.written()
     assert len(told) == 2  # a failure after a success is told again
+
+
+def test_drafts_left_by_a_crashed_window_are_removed(tmp_path, monkeypatch):
+    drafts = tmp_path / "runtime"
+    drafts.mkdir()
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(drafts))
+    monkeypatch.setattr(settings_file, "_swept", False)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stale = drafts / f"{settings_file.DRAFT_PREFIX}{int(ended.stdout)}-abc"
+    stale.mkdir()
+    (stale / "settings.ini").write_text("[view]\ntheme=dark\n", encoding="utf-8")
+    running = drafts / f"{settings_file.DRAFT_PREFIX}{os.getppid()}-def"  # a window still open
+    running.mkdir()
+    settings = AppSettings(tmp_path / "s.ini")
+    settings.set_theme("dark")
+    assert settings.written()
+    assert not stale.exists() and running.exists()
+    assert not list(drafts.glob(f"{settings_file.DRAFT_PREFIX}{os.getpid()}-*"))  # its own went with its write
+
+
+def test_a_draft_that_cannot_be_made_is_noted_and_the_next_change_is_written(tmp_path, monkeypatch):
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("in the way", encoding="utf-8")
+    monkeypatch.setattr(settings_file, "draft_folder", lambda: str(not_a_folder))
+    settings = AppSettings(tmp_path / "s.ini")
+    settings.set_theme("dark")
+    assert settings.written(5)  # the writer ended; it did not hang
+    assert settings.write_error
+    monkeypatch.setattr(settings_file, "draft_folder", lambda: None)
+    settings.set_theme("light")
+    assert settings.written(5) and settings.write_error is None
+    assert on_disk(tmp_path / "s.ini", "view/theme") == "light"
