@@ -251,7 +251,9 @@ class AnalysisService:
             return
         outbox.put(_STOP)
         sender.join(timeout=3)
-        process, self._stopped = self._stopped, None
+        with self._lock:  # a sender still stuck writing to a child that reads nothing: end the child
+            process = self._stopped or self._process
+            self._stopped = self._process = None
         with contextlib.suppress(AssertionError, OSError):  # a process that never started
             if process is not None:
                 process.join(timeout=3)

@@ -50,3 +50,26 @@ def test_a_long_text_is_queued_even_while_the_child_reads_nothing():
     unread.close()  # the writer now fails, quietly, and the sender goes on to stop
     service.shutdown()
     assert not service._sender
+
+
+def _read_nothing(_pipe) -> None:
+    import time
+
+    time.sleep(60)
+
+
+def test_shutdown_ends_a_child_that_reads_nothing():
+    service = AnalysisService(ModelChoice.from_environment())
+    context = multiprocessing.get_context("spawn")
+    unread, commands = context.Pipe(duplex=False)
+    child = context.Process(target=_read_nothing, args=(unread,), daemon=True)
+    child.start()
+    unread.close()  # only the child holds the reading end, as with the analysis process
+    service._start_process = lambda: None  # the stuck child stands in for the analysis process
+    service._process, service._commands = child, commands
+    service.analyze(1, "A sentence of a long article. " * 200_000)  # the sender blocks writing it
+    sender = service._sender
+    service.shutdown()  # the sender does not finish in time: the child is ended instead
+    assert not child.is_alive()
+    sender.join(10)  # its write fails once the child is gone, and it stops
+    assert not sender.is_alive()
