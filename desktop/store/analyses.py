@@ -6,15 +6,13 @@ current text it is (quotes, names, number claims, counts; see indexing.py), in t
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlite_utils import Database
 
 from desktop.analysis.records import Analysis
+from desktop.store.collector import gc_paused
 from desktop.store.connection import Connection, now
 from desktop.store.indexing import index_analysis
 from desktop.store.payload_json import loads_giving_way
@@ -72,23 +70,6 @@ def latest_payload(db: Database, sha256: str) -> str | None:
         [sha256],
     ).fetchone()
     return row[0] if row else None
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a bulk of acyclic objects is made.
-
-    Decoding a 1 MB article's analysis makes about 100,000 dicts, tuples and records and no cycles; the
-    collector's passes over everything else alive added up to 40 % to it (measured with a few analyses
-    in memory). The collector is global, so it is switched back on only if it was on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def analysis_from_payload(payload: str) -> Analysis | None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from desktop.store.analyses import PAYLOAD_JSON, gc_paused
+from desktop.store.analyses import PAYLOAD_JSON
+from desktop.store.collector import gc_paused
 from desktop.store.connection import DEFAULT_BUSY_TIMEOUT, now, translate
 from desktop.store.errors import CorruptLibraryError, LibraryError, MissingLibraryError, NotALibraryError
 from desktop.store.indexing import finish_indexing

@@ -53,7 +53,7 @@ def kept_from_the_collector() -> Iterator[None]:
     counting still frees them when the article goes; the price is that any cyclic garbage alive at that
     moment is never collected.
     """
-    from desktop.store.analyses import gc_paused
+    from desktop.store.collector import gc_paused
 
     with gc_paused():
         try:
