@@ -14,8 +14,10 @@ functions take the open transaction's Database and are called by the store's own
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from typing import TYPE_CHECKING
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
@@ -145,20 +147,42 @@ def index_analysis(db: Database, document_id: int, analysis: Analysis) -> None:
 
 def _claims(analysis: Analysis, quote_ids: list[int]) -> list[tuple]:
     """Numbers with who claims them: the quote they sit in, else the reported statement's source."""
+    # Found by bisection, not by going over every quote for every number: that was quadratic, 1.2 s
+    # of the store worker's Python for a 1 MB article and about 20 s for 3 MB, all while the window ran.
     quotes = sorted(zip(analysis.quotes, quote_ids, strict=True), key=lambda pair: pair[0].start)
+    in_quote = _Containers([q for q, _i in quotes])
     statements = [f for f in analysis.facts if f.kind == "statement" and f.source and not f.quote_refs]
+    statements.sort(key=lambda f: f.start)  # stable: the engine's facts already come in this order
+    in_statement = _Containers(statements)
     found = []
     for n in paced(analysis.numbers):
         if n.kind == "ordinal":
             continue
-        quote_id = next((i for q, i in quotes if q.start <= n.start and n.end <= q.end), None)
+        index = in_quote.first(n.start, n.end)
+        quote_id = quotes[index][1] if index is not None else None
         source = None
         if quote_id is None:
-            source = next((f.source for f in statements if f.start <= n.start and n.end <= f.end), None)
+            index = in_statement.first(n.start, n.end)
+            source = statements[index].source if index is not None else None
             if source is None:
                 continue
         found.append((n.start, n.end, n.text, n.value, n.unit, n.bound, n.kind, quote_id, source))
     return found
+
+
+class _Containers:
+    """Spans sorted by start; `first` finds the first of them that contains a range, in log time."""
+
+    def __init__(self, spans: list[Any]) -> None:
+        self.starts = [span.start for span in spans]
+        # The largest end so far: it first reaches a range's end at a span that itself ends there or
+        # later, and no earlier span does, so the first such index is the first container.
+        self.reach = list(accumulate((span.end for span in spans), max))
+
+    def first(self, start: int, end: int) -> int | None:
+        began = bisect_right(self.starts, start)  # the spans that start at or before `start`
+        index = bisect_left(self.reach, end, 0, began)
+        return index if index < began else None
 
 
 def sync_quote_verdicts(db: Database, document_id: int) -> None:
