@@ -72,6 +72,10 @@ def one_pass(args: argparse.Namespace, scratch: Path, article: Path, document, d
         painted_times.append(time.perf_counter() - started)
         assert window.analysis_from_cache
         if run < args.runs - 1:
+            # The window's last tasks (the Facts tree, freeing the previous records) end in this run:
+            # in the app a window is a process of its own, so a window that has gone leaves no worker
+            # behind to compete with the next one.
+            wait(app, lambda w=window: w.tasks.running == 0)
             # Closing hands what is queued to the store worker to commit after the window has gone.
             meter.enter("closing the window")
             window.close()
