@@ -147,8 +147,8 @@ def index_analysis(db: Database, document_id: int, analysis: Analysis) -> None:
 
 def _claims(analysis: Analysis, quote_ids: list[int]) -> list[tuple]:
     """Numbers with who claims them: the quote they sit in, else the reported statement's source."""
-    # Found by bisection, not by going over every quote for every number: that was quadratic, 1.2 s
-    # of the store worker's Python for a 1 MB article and about 20 s for 3 MB, all while the window ran.
+    # Found by bisection, not by going over every quote for every number: that was quadratic, 1.3 s
+    # of the store worker's Python for a 1 MB article and about 24 s for 3 MB, all while the window ran.
     quotes = sorted(zip(analysis.quotes, quote_ids, strict=True), key=lambda pair: pair[0].start)
     in_quote = _Containers([q for q, _i in quotes])
     statements = [f for f in analysis.facts if f.kind == "statement" and f.source and not f.quote_refs]

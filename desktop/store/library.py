@@ -17,13 +17,12 @@ import os
 from pathlib import Path
 
 from desktop.store.analyses import PAYLOAD_JSON
-from desktop.store.collector import gc_paused
 from desktop.store.connection import DEFAULT_BUSY_TIMEOUT, now, translate
 from desktop.store.errors import CorruptLibraryError, LibraryError, MissingLibraryError, NotALibraryError
 from desktop.store.indexing import finish_indexing
 from desktop.store.people import People
 
-__all__ = ["PAYLOAD_JSON", "Library", "fresh_library_path", "gc_paused", "now", "open_library", "translate"]
+__all__ = ["PAYLOAD_JSON", "Library", "fresh_library_path", "now", "open_library", "translate"]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
