@@ -1,10 +1,17 @@
-"""Turns a file's bytes into text: BOMs first, then UTF-8, then detection; newlines become \n."""
+"""Turns a file's bytes into text: BOMs first, then UTF-8, then detection; newlines become \n.
+
+Text is decoded a piece at a time: one `bytes.decode` of a 3 MB article held the GIL for 20–40 ms, and
+its two newline replacements 10 ms more, in the worker that opens a file while the window paints.
+"""
 
 from __future__ import annotations
 
 import codecs
 
 from desktop.documents.model import DocumentError
+from desktop.pacing import give_way
+
+DECODE_PIECE = 1 << 16  # bytes decoded at a time
 
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -23,13 +30,13 @@ def decode_text(data: bytes, name: str = "the file") -> str:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return normalise_newlines(data[len(bom):].decode(encoding))
+                return decode_in_pieces(data, encoding, len(bom))
             except UnicodeDecodeError as exc:
                 raise DocumentError(f"{name} says it is {encoding.upper()} but is not valid {encoding.upper()}.") from exc
     if looks_binary(data):
         raise DocumentError(f"{name} is not a text document (it contains binary data).")
     try:
-        return normalise_newlines(data.decode("utf-8"))
+        return decode_in_pieces(data, "utf-8")
     except UnicodeDecodeError:
         pass
     return normalise_newlines(_detect(data, name))
@@ -64,3 +71,18 @@ def _detect(data: bytes, name: str) -> str:
 
 def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_in_pieces(data: bytes, encoding: str, start: int = 0, piece: int = DECODE_PIECE) -> str:
+    """normalise_newlines(data[start:].decode(encoding)), the same text and errors, a piece at a time."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    pieces: list[str] = []
+    carried = ""  # a piece's last "\r": the next piece may begin with the "\n" of the same newline
+    for at in range(start, len(data), piece):
+        text = carried + decoder.decode(view[at : at + piece])
+        carried = "\r" if text.endswith("\r") else ""
+        pieces.append(normalise_newlines(text[:-1] if carried else text))
+        give_way()
+    pieces.append(normalise_newlines(carried + decoder.decode(b"", final=True)))
+    return "".join(pieces)

@@ -82,7 +82,7 @@ def load_bytes(data: bytes, path: Path, name: str | None = None) -> Document:
     name = name or path.name
     if len(data) > MAX_BYTES:
         raise DocumentError(f"{name} is too large to open (the limit is {MAX_BYTES // 1024 // 1024} MB).")
-    if not data.strip():
+    if not data or data.isspace():  # not strip(): that copies the whole file to look at its first bytes
         raise DocumentError(f"{name} is empty.")
     kind = recognise(data, name)
     suffix = path.suffix.lower()
@@ -104,6 +104,6 @@ def load_bytes(data: bytes, path: Path, name: str | None = None) -> Document:
         raise DocumentError(f"{name} is nested too deeply to read; it may be damaged or built to be hostile.") from exc
     except MemoryError as exc:
         raise DocumentError(f"{name} needs more memory to read than there is; it may be damaged.") from exc
-    if not document.text.strip():
+    if not document.text or document.text.isspace():
         raise DocumentError(f"{name} has no text to show.")
     return document
