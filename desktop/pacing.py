@@ -56,3 +56,17 @@ def paced(items: Iterable[_T], every: int = EVERY) -> Iterator[_T]:
         if count % every == 0:
             give_way()
         yield item
+
+
+def let_go(items: list) -> int:
+    """Empty `items` a piece at a time, giving way between pieces; how many items went.
+
+    Dropping the last reference to a list of a hundred thousand decoded records frees them all in one
+    C call that holds the GIL: 10 ms for the JSON of a cached 3 MB article on a quiet machine, and on a
+    busy one the thread doing it can lose its CPU meanwhile while the window waits for the GIL.
+    """
+    count = len(items)
+    while items:
+        del items[-EVERY:]
+        give_way()
+    return count

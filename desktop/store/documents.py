@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
-from desktop.store.analyses import Analyses, analysis_from_payload, latest_payload
+from desktop.store.analyses import Analyses, latest_analysis_in
 from desktop.store.anchoring import quote_selector, reanchor
 from desktop.store.connection import now
 from desktop.store.errors import LibraryError
@@ -115,8 +115,7 @@ class Documents(Analyses):
 
     def _index_document(self, db: Database, document_id: int, document: Document) -> None:
         index_text(db, document_id, document.text)
-        payload = latest_payload(db, document.sha256)
-        analysis = analysis_from_payload(payload) if payload is not None else None
+        analysis = latest_analysis_in(db, document.sha256)
         if analysis is not None:
             index_analysis(db, document_id, analysis)
 

@@ -1,32 +1,133 @@
-"""Decoding a cached analysis's JSON so that a thread decoding it lets others run.
+"""Decoding a cached analysis's JSON from pieces of text, so the thread decoding it lets others run.
 
-`json.loads` is one C call that holds the GIL until it is done: about 40 ms for the 5 MB payload of
-a 1 MB article, longer on a busy machine, and the window's GUI thread cannot run a line of Python
-meanwhile. `loads_giving_way` gives the same result through the same C scanner, with an object hook
-called for every JSON object (every record): the interpreter can switch threads in it, and every
-EVERY objects it calls `give_way()`, which in a window's worker lets a busy GUI thread go first
-(desktop/pacing.py). Measured on that payload: as fast as json.loads (42 against 40 ms), against 74 ms
-for walking the payload's lists in Python and decoding each record with its own call, as before; and
-the longest stretch another thread waited for the GIL went from 37 (json.loads) to 10 ms.
+A cached analysis is megabytes of JSON (15 MB for a 3 MB article). Decoding it needs neither the whole
+text in one string nor one long C call: joining the pieces into one string made the process fault in
+15 MB of fresh memory inside a single call that held the GIL (about 35 ms, longer on a busy machine),
+and `json.loads` then held it again for the whole decode (40 ms for 5 MB).
+
+`loads_in_pieces` reads the top-level object itself and hands each member, and each item of a member
+that is a list (one record), to the C scanner of `json` (raw_decode), a piece of text at a time;
+every EVERY records it calls `give_way()` (desktop/pacing.py). Anything that is not an object is
+decoded whole with json.loads. The result is what json.loads gives for the joined text; a text it
+would refuse raises json.JSONDecodeError here too.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from desktop import pacing
 
+_SPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+_NUMBER_TAIL = re.compile(r"[0-9.eE+-]*\Z")
 
-def loads_giving_way(text: str) -> Any:
-    """What json.loads(text) returns (the same errors), giving way every pacing.EVERY objects."""
-    decoded = 0
 
-    def each_object(value: dict[str, Any]) -> dict[str, Any]:
-        nonlocal decoded
-        decoded += 1
-        if decoded % pacing.EVERY == 0:
-            pacing.give_way()
-        return value
+def loads_in_pieces(pieces: Iterable[str]) -> Any:
+    """json.loads("".join(pieces)), reading the pieces as it goes and giving way every pacing.EVERY records."""
+    stream = _Stream(iter(pieces))
+    if stream.peek() != "{":
+        return json.loads(stream.rest())
+    stream.at += 1
+    result: dict[str, Any] = {}
+    if stream.peek() == "}":
+        stream.at += 1
+    else:
+        while True:
+            if stream.peek() != '"':
+                raise stream.error("Expecting property name enclosed in double quotes")
+            key = stream.value()
+            if stream.peek() != ":":
+                raise stream.error("Expecting ':' delimiter")
+            stream.at += 1
+            result[key] = stream.array() if stream.peek() == "[" else stream.value()
+            following = stream.peek()
+            stream.at += 1
+            if following == "}":
+                break
+            if following != ",":
+                stream.at -= 1
+                raise stream.error("Expecting ',' delimiter")
+    if stream.peek():
+        raise stream.error("Extra data")
+    return result
 
-    return json.loads(text, object_hook=each_object)
+
+class _Stream:
+    """The text read so far (`text`, from `at` on) and the pieces still to come."""
+
+    def __init__(self, pieces: Iterator[str]) -> None:
+        self.pieces = pieces
+        self.text = ""
+        self.at = 0
+
+    def more(self, at_least: int = 1) -> bool:
+        """Read pieces until `at_least` more characters are in (or the pieces end); False if none came."""
+        added: list[str] = []
+        count = 0
+        for piece in self.pieces:
+            added.append(piece)
+            count += len(piece)
+            if count >= at_least:
+                break
+        if not added:
+            return False
+        self.text = self.text[self.at :] + "".join(added)
+        self.at = 0
+        pacing.give_way()
+        return True
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end), with `at` on it."""
+        while True:
+            self.at = _SPACE.match(self.text, self.at).end()  # type: ignore[union-attr]
+            if self.at < len(self.text):
+                return self.text[self.at]
+            if not self.more():
+                return ""
+
+    def value(self) -> Any:
+        """The JSON value at `at`, reading on while it may be cut off by the end of the text so far."""
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.at)
+            except json.JSONDecodeError:
+                # Cut off, or wrong: read as much again (so a long value costs linear time) and retry;
+                # once the pieces have ended, the error is the text's.
+                if self.more(len(self.text) - self.at + 1):
+                    continue
+                raise
+            # A number may go on in the next piece ("12" of "125", "1.5" of "1.5e3"): when nothing but
+            # what a number may hold follows it up to the end of the text so far, read on and retry.
+            if _NUMBER_TAIL.match(self.text, end) and self.more():
+                continue
+            self.at = end
+            return value
+
+    def array(self) -> list[Any]:
+        self.at += 1
+        items: list[Any] = []
+        if self.peek() == "]":
+            self.at += 1
+            return items
+        while True:
+            self.peek()
+            items.append(self.value())
+            if len(items) % pacing.EVERY == 0:
+                pacing.give_way()
+            following = self.peek()
+            self.at += 1
+            if following == "]":
+                return items
+            if following != ",":
+                self.at -= 1
+                raise self.error("Expecting ',' delimiter")
+
+    def rest(self) -> str:
+        return self.text[self.at :] + "".join(self.pieces)
+
+    def error(self, message: str) -> json.JSONDecodeError:
+        return json.JSONDecodeError(message, self.text, self.at)
