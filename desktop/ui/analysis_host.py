@@ -8,7 +8,10 @@ what the child process runs. Messages are plain tuples over two one-way pipes.
 Parent -> child:  ("analyze", job, text, processes or None) | ("cancel", job) | ("quit",)
 Child -> parent:  ("model_loaded", name, version) | ("model_failed", message)
                   ("started", job, processes) | ("progress", job, fraction) | ("part", job, key, records)
-                  | ("payload", job, piece) | ("finished", job, model_dict)
+                  | ("payload", job, piece) | ("finished", job, model_fields)
+"part" records are the engine's own records (pickled as they are), in order; the parent makes the
+Analysis of them and of `model_fields` (the Analysis's other fields by name), so its reader thread
+builds no record from JSON: unpickling a part is one short C call per few hundred records.
 The "payload" pieces, joined, are the whole analysis as the library caches it (ASCII JSON, see
 Library.save_analysis), made here so the window's process never serialises megabytes while it paints;
 it arrives in pieces so that no one message takes the window's interpreter long to unpickle.
@@ -26,6 +29,7 @@ from typing import Any
 
 # Records travel in small parts so the parent never unpickles one huge message while holding its GIL.
 PART_SIZE = 500
+RECORDS = ("entities", "quotes", "numbers", "facts")  # the Analysis fields that travel in parts
 PAYLOAD_PIECE = 256 * 1024  # characters of the cache payload per message
 _PROGRESS_STEP = 0.01
 
@@ -118,12 +122,12 @@ def _run_job(job: int, text: str, model: Any, events: Connection, cancelled: set
         return
     from desktop.store.library import PAYLOAD_JSON
 
-    data = analysis.to_dict()
-    payload = json.dumps(data, **PAYLOAD_JSON)
-    for key in ("entities", "quotes", "numbers", "facts"):
-        records = data.pop(key)
+    payload = json.dumps(analysis.to_dict(), **PAYLOAD_JSON)
+    for key in RECORDS:
+        records = getattr(analysis, key)
         for i in range(0, len(records), PART_SIZE):
             events.send(("part", job, key, records[i : i + PART_SIZE]))
     for i in range(0, len(payload), PAYLOAD_PIECE):
         events.send(("payload", job, payload[i : i + PAYLOAD_PIECE]))
-    events.send(("finished", job, data))
+    fields = {"model_name": analysis.model_name, "model_version": analysis.model_version, "engine_version": analysis.engine_version}
+    events.send(("finished", job, fields))

@@ -73,10 +73,10 @@ class ArticleCache(QObject):
 
         self.store.submit(lambda library: fetch_cached(library, document, model), done, failed)
 
-    def save(self, document: Document, analysis: Analysis, payload: str | None = None) -> None:
+    def save(self, document: Document, analysis: Analysis, payload: list[str] | None = None) -> None:
         """Cache a fresh analysis so the next opening of this text skips spaCy.
 
-        `payload`: its JSON, made by the analysis process, so this process does not serialise megabytes
+        `payload`: its JSON in pieces, made by the analysis process, so this process does not serialise megabytes
         (which would hold the GIL and stall the painting of the highlights).
         """
         if not self.status.writable:

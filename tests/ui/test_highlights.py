@@ -132,3 +132,22 @@ def test_highlights_far_below_are_drawn_when_scrolled_to_and_toggling_reaches_th
     qtbot.waitUntil(lambda: not view.painter.busy, timeout=60_000)
     scroll_to_the_name()
     assert not _tinted(view, start, end, tint)
+
+
+def test_highlights_sort_by_start_then_the_longer_first_keeping_ties_in_order():
+    import random
+
+    from desktop.ui.highlights import Highlight, sort_by_position
+
+    rng = random.Random(7)
+    items = []
+    for i in range(3000):
+        start = rng.randrange(0, 3_000_000) if i % 3 else rng.randrange(0, 40)  # many equal starts
+        end = start + rng.choice((0, 1, 2, 5, 40, 900))
+        items.append(Highlight("person", start, end, "entity", i))
+    expected = sorted(items, key=lambda h: (h.start, -h.end))  # stable: ties keep their order
+    sort_by_position(items)
+    assert [h.index for h in items] == [h.index for h in expected]
+    empty: list[Highlight] = []
+    sort_by_position(empty)
+    assert empty == []
