@@ -1,6 +1,6 @@
 """How responsive the reading window stays (issue 4), printed as figures, not asserted.
 
-  QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench.ui_responsiveness [--mb 3] [--load both|on|off]
+  QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.bench.ui_responsiveness [--mb 3] [--load both|on|off] [--gap-log F]
 
 - launch to text: a fresh `factlight`-like process from exec to the sample article painted (< 0.7 s);
 - a GUI-thread timer ticking every 5 ms records its worst delay while the model loads, while the
@@ -72,13 +72,16 @@ def launch_to_text(scratch: Path) -> float:
 class StallMeter:
     """A 5 ms timer on the GUI thread; the longest gap between ticks is the worst stall a reader feels."""
 
-    def __init__(self) -> None:
+    def __init__(self, gap_log: Path | None = None) -> None:
         from PySide6.QtCore import QTimer
 
+        from tests.bench.gap_log import GapLog
+
+        self.gap_log = GapLog(gap_log) if gap_log is not None else None
         self.worst: dict[str, float] = {}
         self.busiest: dict[str, float] = {}
         self.phase = "start"
-        self._last = time.perf_counter()
+        self._last = self._entered = time.perf_counter()
         self._last_cpu = time.thread_time()
         self._timer = QTimer()
         self._timer.setInterval(5)
@@ -87,8 +90,10 @@ class StallMeter:
 
     def enter(self, phase: str) -> None:
         self.phase = phase
-        self._last = time.perf_counter()
+        self._last = self._entered = time.perf_counter()
         self._last_cpu = time.thread_time()
+        if self.gap_log is not None:
+            self.gap_log.enter(phase)
 
     def _on_tick(self) -> None:
         # Wall-clock gap: what the reader feels (includes waiting for a CPU on a loaded machine).
@@ -97,6 +102,8 @@ class StallMeter:
         gap, busy = now - self._last - 0.005, cpu - self._last_cpu
         self._last, self._last_cpu = now, cpu
         self.worst[self.phase] = max(self.worst.get(self.phase, 0.0), gap)
+        if self.gap_log is not None:
+            self.gap_log.tick(self.phase, now - self._entered, gap, busy)
         self.busiest[self.phase] = max(self.busiest.get(self.phase, 0.0), busy)
 
 
@@ -121,7 +128,7 @@ def one_pass(args: argparse.Namespace, scratch: Path) -> dict:
     AnalysisService.shutdown_all()  # so each pass loads the model, as a fresh window does
     launch = launch_to_text(scratch)
     app = create_application()
-    meter = StallMeter()
+    meter = StallMeter(args.gap_log)
     # A fresh library: every article is analysed by spaCy here, none comes from a cache.
     window = MainWindow(AppSettings(scratch / "bench.ini"), None, scratch / "bench.db")
     window.resize(1400, 900)
@@ -231,6 +238,7 @@ def annotate(app, window, analysed) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ui_responsiveness")
     parser.add_argument("--mb", type=float, default=3.0, help="size of the big article in MB")
+    parser.add_argument("--gap-log", type=Path, help="append the threads that ran in each long gap to this file (gap_log.py)")
     parser.add_argument("--load", choices=CHOICES, default="both",
                         help="measure as the machine is (off), with one busy loop per core (on), or both (default)")
     args = parser.parse_args(argv)
