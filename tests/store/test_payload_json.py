@@ -77,3 +77,18 @@ def test_decoding_gives_way_every_few_hundred_records(monkeypatch):
     records = [{"start": i, "end": i + 1, "label": "X"} for i in range(10 * pacing.EVERY)]
     assert loads_in_pieces([json.dumps({"entities": records})]) == {"entities": records}
     assert len(calls) == 10 + 1  # one per EVERY records, and one after reading the only piece
+
+
+def test_long_lists_cut_anywhere_and_laid_out_any_way_decode_as_json_loads_does():
+    import random
+
+    rng = random.Random(5)
+    records = [
+        {"start": rng.randrange(10**6), "value": rng.choice([1, -2.5, 1.5e-7, 123456789, None, True]),
+         "text": rng.choice(["a", "\u201cb\u201d", "x\\\\y", "", "1,2]", "}},{", "a},{b"]), "refs": {"quotes": [rng.randrange(9)]}}
+        for _ in range(400)
+    ]
+    data = {"model": {"name": "m"}, "entities": records, "numbers": [r["value"] for r in records]}
+    for text in (json.dumps(data, **PAYLOAD_JSON), json.dumps(data, indent=2), json.dumps(data, separators=(" ,", ": "))):
+        for size in (61, 97, 300, 4096, len(text)):
+            assert loads_in_pieces(cuts(text, size)) == json.loads(text), size
