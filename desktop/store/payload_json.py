@@ -1,12 +1,12 @@
 """Decoding a cached analysis's JSON from pieces of text, so the thread decoding it lets others run.
 
 A cached analysis is megabytes of JSON (15 MB for a 3 MB article). Decoding it needs neither the whole
-text in one string nor one long C call: joining the pieces into one string made the process fault in
-15 MB of fresh memory inside a single call that held the GIL (about 35 ms, longer on a busy machine),
-and `json.loads` then held it again for the whole decode (40 ms for 5 MB).
+text in one string nor one long C call: one string of it is made inside a single call that holds the
+GIL (7 ms for 15 MB on a quiet machine, more when its memory is fresh), and `json.loads` then holds
+it again for the whole decode (40 ms for 5 MB).
 
 `loads_in_pieces` reads the top-level object itself and hands each member, and each item of a member
-that is a list (one record), to the C scanner of `json` (raw_decode), a piece of text at a time;
+that is a list (one record), to the C scanner of `json`, a piece of text at a time;
 every EVERY records it calls `give_way()` (desktop/pacing.py). Anything that is not an object is
 decoded whole with json.loads. The result is what json.loads gives for the joined text; a text it
 would refuse raises json.JSONDecodeError here too.

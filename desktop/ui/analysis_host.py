@@ -24,6 +24,7 @@ import json
 import os
 import queue
 import threading
+from dataclasses import fields
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -129,5 +130,5 @@ def _run_job(job: int, text: str, model: Any, events: Connection, cancelled: set
             events.send(("part", job, key, records[i : i + PART_SIZE]))
     for i in range(0, len(payload), PAYLOAD_PIECE):
         events.send(("payload", job, payload[i : i + PAYLOAD_PIECE]))
-    fields = {"model_name": analysis.model_name, "model_version": analysis.model_version, "engine_version": analysis.engine_version}
-    events.send(("finished", job, fields))
+    others = {f.name: getattr(analysis, f.name) for f in fields(analysis) if f.name not in RECORDS}
+    events.send(("finished", job, others))
